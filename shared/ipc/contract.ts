@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { Capabilities } from '../model/capabilities';
+import {
+  connectionDraftSchema,
+  connectionIdSchema,
+  passwordChangeSchema,
+  type ConnectionProfile,
+} from '../model/connection';
+import type { QueryEvent } from '../model/query';
+import { schemaPathSchema, type SchemaNode, type TableDetail } from '../model/schema';
+import { workspaceSchema, type Workspace } from '../model/workspace';
+import type { EventChannel, InvokeChannel } from './channels';
+
+/** A phantom marker for a channel's output type: the value is never read, only its type. */
+const output = <T>() => undefined as unknown as T;
+
+export const MAX_SQL_LENGTH = 10_000_000;
+const masterPassword = z.string().min(1, 'Enter the master password.').max(1024);
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web';
+  os: string;
+  /** The bundled sample database's connection, if it exists. */
+  sampleConnectionId: string | null;
+  /** The connection to open first: a file from the command line, else the sample. */
+  initialConnectionId: string | null;
+  /** Whether connection/pick-file shows a native file dialog. */
+  canPickFiles: boolean;
+}
+
+export interface VaultStatus {
+  exists: boolean;
+  unlocked: boolean;
+}
+
+export interface ConnectionTestResult {
+  serverVersion: string;
+  roundTripMs: number;
+}
+
+export interface OpenedConnection {
+  id: string;
+  capabilities: Capabilities;
+  serverVersion: string;
+}
+
+export const contract = {
+  'app/info': { input: z.strictObject({}), output: output<AppInfo>() },
+
+  'vault/status': { input: z.strictObject({}), output: output<VaultStatus>() },
+  'vault/create': { input: z.strictObject({ password: masterPassword.min(8, 'Use at least 8 characters.') }), output: output<VaultStatus>() },
+  'vault/unlock': { input: z.strictObject({ password: masterPassword }), output: output<VaultStatus>() },
+  'vault/lock': { input: z.strictObject({}), output: output<VaultStatus>() },
+  'vault/change-password': {
+    input: z.strictObject({ current: masterPassword, next: masterPassword.min(8, 'Use at least 8 characters.') }),
+    output: output<VaultStatus>(),
+  },
+
+  'connection/list': { input: z.strictObject({}), output: output<ConnectionProfile[]>() },
+  'connection/save': {
+    input: z.strictObject({ id: connectionIdSchema.nullable(), draft: connectionDraftSchema, password: passwordChangeSchema }),
+    output: output<ConnectionProfile>(),
+  },
+  'connection/delete': { input: z.strictObject({ id: connectionIdSchema }), output: output<{ deleted: true }>() },
+  'connection/duplicate': { input: z.strictObject({ id: connectionIdSchema }), output: output<ConnectionProfile>() },
+  'connection/test': {
+    input: z.strictObject({ id: connectionIdSchema.nullable(), draft: connectionDraftSchema, password: passwordChangeSchema }),
+    output: output<ConnectionTestResult>(),
+  },
+  'connection/open': { input: z.strictObject({ id: connectionIdSchema }), output: output<OpenedConnection>() },
+  'connection/close': { input: z.strictObject({ id: connectionIdSchema }), output: output<{ closed: true }>() },
+  'connection/open-file': {
+    input: z.strictObject({ path: z.string().min(1).max(4096), readOnly: z.boolean() }),
+    output: output<ConnectionProfile>(),
+  },
+  'connection/pick-file': { input: z.strictObject({}), output: output<{ path: string | null }>() },
+
+  'schema/children': {
+    input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema, refresh: z.boolean().optional() }),
+    output: output<SchemaNode[]>(),
+  },
+  'schema/table': {
+    input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1), refresh: z.boolean().optional() }),
+    output: output<TableDetail>(),
+  },
+
+  'query/run': {
+    input: z.strictObject({
+      connectionId: connectionIdSchema,
+      /** Chosen by the caller so it can match events that arrive before the reply. */
+      runId: z.string().min(1).max(100),
+      sql: z.string().min(1).max(MAX_SQL_LENGTH),
+      /** Offset of `sql` inside the editor's text, so statement offsets map back to the editor. */
+      baseOffset: z.number().int().min(0).optional(),
+      stopOnError: z.boolean().optional(),
+    }),
+    output: output<{ runId: string; statements: number }>(),
+  },
+  'query/cancel': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: output<{ cancelled: boolean }>() },
+
+  'workspace/load': { input: z.strictObject({}), output: output<Workspace | null>() },
+  'workspace/save': { input: z.strictObject({ workspace: workspaceSchema }), output: output<{ saved: true }>() },
+} satisfies Record<InvokeChannel, { input: z.ZodType; output: unknown }>;
+
+// The allow-list in channels.ts and the contract must name the same channels.
+type ContractChannel = keyof typeof contract;
+const allowListMatches: [InvokeChannel] extends [ContractChannel] ? ([ContractChannel] extends [InvokeChannel] ? true : never) : never = true;
+void allowListMatches;
+
+export type ChannelInput<C extends InvokeChannel> = z.input<(typeof contract)[C]['input']>;
+export type ParsedInput<C extends InvokeChannel> = z.output<(typeof contract)[C]['input']>;
+export type ChannelOutput<C extends InvokeChannel> = (typeof contract)[C]['output'];
+
+export interface ConnectionStateEvent {
+  id: string;
+  state: 'open' | 'closed' | 'error';
+  message?: string;
+}
+
+export interface EventPayloads {
+  'query/event': QueryEvent;
+  'connection/state': ConnectionStateEvent;
+}
+const eventsMatch: [EventChannel] extends [keyof EventPayloads] ? true : never = true;
+void eventsMatch;
+
+export type { InvokeChannel, EventChannel } from './channels';

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+export const ENGINES = ['sqlite', 'postgres', 'mysql', 'mongodb', 'redis'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+/** libpq's names and meanings: disable = plain TCP, require = TLS without verification, verify-full = TLS with CA and host name checks. */
+export const SSL_MODES = ['disable', 'require', 'verify-full'] as const;
+export type SslMode = (typeof SSL_MODES)[number];
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+const text = (max: number) => z.string().max(max);
+
+/** What the user edits. Never holds a secret: passwords travel separately, as a PasswordChange. */
+export const connectionDraftSchema = z.strictObject({
+  name: text(200).min(1, 'Give the connection a name.'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1e90ff.'),
+  engine: z.enum(ENGINES),
+  host: text(255),
+  port: z.number().int().min(0).max(65535),
+  database: text(255),
+  user: text(255),
+  sslMode: z.enum(SSL_MODES),
+  /** SQLite only: path of the database file. */
+  filePath: text(4096),
+  readOnly: z.boolean(),
+  /** 0 means no timeout. */
+  statementTimeoutMs: z.number().int().min(0).max(86_400_000),
+  connectTimeoutMs: z.number().int().min(100).max(600_000),
+});
+export type ConnectionDraft = z.infer<typeof connectionDraftSchema>;
+
+export interface ConnectionProfile extends ConnectionDraft {
+  id: string;
+  /** Whether the vault holds a password for this connection. The password itself never leaves main. */
+  hasPassword: boolean;
+  /** The bundled sample database: cannot be deleted, only re-created. */
+  builtIn: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const passwordChangeSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('keep') }),
+  z.strictObject({ action: z.literal('set'), value: z.string().max(4096) }),
+  z.strictObject({ action: z.literal('clear') }),
+]);
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
+export const connectionIdSchema = z.string().min(1).max(100);
+
+export function defaultPort(engine: Engine): number {
+  switch (engine) {
+    case 'postgres':
+      return 5432;
+    case 'mysql':
+      return 3306;
+    case 'mongodb':
+      return 27017;
+    case 'redis':
+      return 6379;
+    case 'sqlite':
+      return 0;
+  }
+}
+
+export function emptyDraft(engine: Engine = 'postgres'): ConnectionDraft {
+  return {
+    name: '',
+    color: '#3b82f6',
+    engine,
+    host: engine === 'sqlite' ? '' : '127.0.0.1',
+    port: defaultPort(engine),
+    database: '',
+    user: '',
+    sslMode: 'disable',
+    filePath: '',
+    readOnly: false,
+    statementTimeoutMs: 0,
+    connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
+  };
+}
