@@ -1,0 +1,44 @@
+/** A menu item as Menu.buildFromTemplate takes it, limited to the roles this app uses. */
+export interface MenuTemplateItem {
+  label?: string;
+  type?: 'separator';
+  role?:
+    | 'appMenu'
+    | 'fileMenu'
+    | 'editMenu'
+    | 'windowMenu'
+    | 'reload'
+    | 'forceReload'
+    | 'toggleDevTools'
+    | 'resetZoom'
+    | 'zoomIn'
+    | 'zoomOut'
+    | 'togglefullscreen';
+  submenu?: MenuTemplateItem[];
+}
+
+export interface MenuContext {
+  platform: string;
+  /** Reload and developer tools are offered only when running from source. */
+  development: boolean;
+}
+
+/**
+ * The application menu. The Edit menu's roles make the clipboard shortcuts work (on macOS they
+ * only work through a menu); the macOS app menu carries About, Hide and Quit.
+ */
+export function createMenuTemplate({ platform, development }: MenuContext): MenuTemplateItem[] {
+  const firstMenu: MenuTemplateItem = platform === 'darwin' ? { role: 'appMenu' } : { role: 'fileMenu' };
+  const developerItems: MenuTemplateItem[] = development
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : [];
+  const view: MenuTemplateItem[] = [
+    ...developerItems,
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  return [firstMenu, { role: 'editMenu' }, { label: 'View', submenu: view }, { role: 'windowMenu' }];
+}
