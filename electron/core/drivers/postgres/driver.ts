@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import { CoreError } from '../../errors';
+import type { DriverConfig, Introspector, ServerInfo, SqlConnection, SqlDriver } from '../types';
+import { cancelBackend } from './cancel';
+import { PING_QUERY, SERVER_VERSION_QUERY } from './catalog-queries';
+import { connectTimeoutMs, poolConfig, primaryDatabase, serverAddress } from './client-config';
+import { PostgresConnection } from './connection';
+import { DatabasePools } from './database-pools';
+import { toCoreError, type ErrorContext } from './error-mapping';
+import { PostgresIntrospector } from './introspector';
+import { TypeRegistry } from './type-registry';
+
+/** A PostgreSQL server as one profile sees it: a pool per database it touches, and the sessions handed out. */
+export class PostgresDriver implements SqlDriver {
+  readonly kind = 'sql';
+  private readonly pools: DatabasePools;
+  private readonly types: TypeRegistry;
+  private readonly sessions = new Set<PostgresConnection>();
+  private destroyed = false;
+
+  constructor(private readonly config: DriverConfig) {
+    this.pools = new DatabasePools((database) => poolConfig(config, database), primaryDatabase(config));
+    this.types = new TypeRegistry(() => this.pools.get());
+  }
+
+  async init(): Promise<ServerInfo> {
+    const [row] = await this.read<{ server_version: string }>(this.pools.primaryDatabase, SERVER_VERSION_QUERY);
+    // server_version reads like "15.20 (Debian 15.20-0+deb12u1)"; the number is what users compare.
+    const version = (row?.server_version ?? '').split(' ')[0];
+    return { version: `PostgreSQL ${version}` };
+  }
+
+  async ping(): Promise<void> {
+    await this.read(this.pools.primaryDatabase, PING_QUERY);
+  }
+
+  createIntrospector(): Introspector {
+    return new PostgresIntrospector((database, sql, params) => this.read(database, sql, params), this.pools.primaryDatabase);
+  }
+
+  async acquireConnection(): Promise<SqlConnection> {
+    const database = this.pools.primaryDatabase;
+    const pool = this.pools.get(database);
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw toCoreError(error, this.errorContext(database));
+    }
+    const session = new PostgresConnection(client, {
+      types: this.types,
+      errorContext: this.errorContext(database),
+      isBroken: (candidate) => this.pools.isBroken(candidate),
+      cancelBackend: (pid) => cancelBackend(pool, poolConfig(this.config, database), pid),
+      onReleased: (released) => this.sessions.delete(released),
+    });
+    if (this.destroyed) {
+      await session.release();
+      throw closedError();
+    }
+    this.sessions.add(session);
+    return session;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const session of this.sessions) session.terminate();
+    await Promise.all([...this.sessions].map((session) => session.release()));
+    await this.pools.closeAll();
+  }
+
+  /** A catalog read. A pooled client whose server went away is retried once on a fresh one. */
+  private async read<Row>(database: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+    if (this.destroyed) throw closedError();
+    const context = this.errorContext(database);
+    try {
+      return (await this.pools.get(database).query(sql, params)).rows as Row[];
+    } catch (first) {
+      const error = toCoreError(first, context);
+      if (error.code !== 'CONNECTION' || this.destroyed) throw error;
+      try {
+        return (await this.pools.get(database).query(sql, params)).rows as Row[];
+      } catch (second) {
+        throw toCoreError(second, context);
+      }
+    }
+  }
+
+  private errorContext(database: string): ErrorContext {
+    const { profile } = this.config;
+    return {
+      address: serverAddress(this.config),
+      database,
+      sslMode: profile.sslMode,
+      connectTimeoutMs: connectTimeoutMs(this.config),
+      statementTimeoutMs: profile.statementTimeoutMs,
+    };
+  }
+}
+
+function closedError(): CoreError {
+  return new CoreError('CONNECTION', 'The connection was closed. Open it again.');
+}
