@@ -33,4 +33,13 @@ export type QueryEvent =
       durationMs: number;
     }
   | { type: 'statement-error'; runId: string; index: number; error: StrataError }
-  | { type: 'run-end'; runId: string; status: RunStatus; durationMs: number; statements: number };
+  | {
+      type: 'run-end';
+      runId: string;
+      status: RunStatus;
+      durationMs: number;
+      /** Statements that started: fewer than the run holds when it stopped early. */
+      statements: number;
+      /** A statement changed the schema (CREATE, ALTER, DROP, TRUNCATE, RENAME, COMMENT): reload the tree. */
+      schemaChanged: boolean;
+    };

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EventChannel, EventPayloads } from '../../shared/ipc/contract';
+import type { InvokeResult } from '../../shared/ipc/wire';
+import { createDriverRegistry } from './drivers/registry';
+import { createHost, type Handlers } from './host';
+import { PoolManager } from './pool/pool-manager';
+import { createAppHandlers, prepareStartupConnections } from './services/app-service';
+import type { ClientContext } from './services/client-context';
+import { ConnectionSecrets } from './services/connection-secrets';
+import { ConnectionService } from './services/connection-service';
+import { ConnectionStore } from './services/connection-store';
+import { QueryService } from './services/query-service';
+import { SchemaService } from './services/schema-service';
+import { createVaultHandlers } from './services/vault-service';
+import { createWorkspaceHandlers } from './services/workspace-service';
+import { Vault } from './vault/vault';
+
+export interface CoreOptions {
+  /** All app data lives here; created with mode 0700 when missing. */
+  dataDir: string;
+  /** Holds sample/strata-sample.sqlite (the repository's resources/ in development). */
+  resourcesDir: string;
+  /** The bundled SQLite worker, out/main/sqlite-worker.cjs. */
+  sqliteWorkerPath: string;
+  /** better-sqlite3's .node built for Electron; undefined under Node. */
+  sqliteNativeBinding?: string;
+  host: 'electron' | 'web';
+  version: string;
+  /** A SQLite file named on the command line: opened first. */
+  initialFile?: string;
+  /** A native file dialog (Electron only). */
+  pickFile?: () => Promise<string | null>;
+  /** Never given secrets. */
+  log?: (line: string) => void;
+}
+
+export interface CoreClient {
+  readonly id: string;
+  invoke(channel: unknown, input: unknown): Promise<InvokeResult>;
+  /** Cancels this client's running queries; later events to it are dropped. */
+  close(): void;
+}
+
+export interface Core {
+  /** One client per window (Electron) or per WebSocket (headless host). */
+  connectClient(emit: (channel: EventChannel, payload: unknown) => void): CoreClient;
+  /** Cancels runs, closes pools and workers, locks the vault. */
+  dispose(): Promise<void>;
+}
+
+/** The whole back end, free of Electron: the host routes each client's calls to the services. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? (() => undefined);
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+
+  const clients = new Map<string, ClientContext>();
+  const broadcast = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => {
+    for (const client of clients.values()) client.emit(channel, payload);
+  };
+
+  const vault = new Vault(join(options.dataDir, 'vault.strata'));
+  const store = await ConnectionStore.open(join(options.dataDir, 'connections.json'), log);
+  const registry = createDriverRegistry({ sqliteWorkerPath: options.sqliteWorkerPath, sqliteNativeBinding: options.sqliteNativeBinding });
+
+  let schema: SchemaService | null = null;
+  const pools = new PoolManager({
+    onState: (event) => {
+      if (event.state !== 'open') schema?.invalidate(event.id);
+      broadcast('connection/state', event);
+    },
+  });
+  const connections = new ConnectionService({
+    store,
+    secrets: new ConnectionSecrets(vault),
+    registry,
+    pools,
+    pickFile: options.pickFile,
+    onChanged: (id) => schema?.invalidate(id),
+    log,
+  });
+  const openDriver = (id: string) => connections.openDriver(id);
+  schema = new SchemaService({ openDriver });
+  const queries = new QueryService({
+    openDriver,
+    retain: (id) => pools.retain(id),
+    onSchemaChanged: (id) => schema?.invalidate(id),
+    log,
+  });
+
+  const startup = await prepareStartupConnections({
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    initialFile: options.initialFile,
+    store,
+    openFile: (path) => connections.openFile(path, null),
+    log,
+  });
+
+  const handlers: Handlers = {
+    ...createAppHandlers({
+      version: options.version,
+      host: options.host,
+      os: process.platform,
+      sampleConnectionId: startup.sampleConnectionId,
+      initialConnectionId: startup.initialConnectionId,
+      canPickFiles: options.pickFile !== undefined,
+    }),
+    ...createVaultHandlers(vault),
+    ...connections.handlers,
+    ...schema.handlers,
+    ...queries.handlers,
+    ...createWorkspaceHandlers(join(options.dataDir, 'workspace.json'), log),
+  };
+  const host = createHost(handlers, log);
+  let disposed = false;
+
+  return {
+    connectClient(emit) {
+      const id = randomUUID();
+      let closed = false;
+      const context: ClientContext = {
+        id,
+        emit(channel, payload) {
+          if (closed) return;
+          try {
+            emit(channel, payload);
+          } catch (error) {
+            log(`Could not deliver a ${channel} event: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        },
+      };
+      clients.set(id, context);
+      return {
+        id,
+        invoke(channel, input) {
+          if (closed || disposed) {
+            return Promise.resolve({ ok: false, error: { code: 'CONNECTION', message: 'Strata is shutting down or this window was closed. Reload to reconnect.' } });
+          }
+          return host.invoke(channel, input, context);
+        },
+        close() {
+          if (closed) return;
+          closed = true;
+          clients.delete(id);
+          queries.cancelClientRuns(id);
+        },
+      };
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await queries.cancelAll();
+      clients.clear();
+      await pools.closeAll();
+      vault.lock();
+    },
+  };
+}

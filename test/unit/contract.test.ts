@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { contract, MAX_SQL_LENGTH, type ChannelInput } from '../../shared/ipc/contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/channels';
+import { emptyDraft } from '../../shared/model/connection';
+
+const draft = { ...emptyDraft('postgres'), name: 'Local', database: 'postgres', user: 'postgres' };
+const workspace = {
+  tabs: [{ id: 'tab-1', title: 'Query 1', connectionId: 'c1', sql: 'SELECT 1', cursorOffset: 3 }],
+  activeTabId: 'tab-1',
+  activeConnectionId: 'c1',
+  theme: 'dark' as const,
+};
+
+const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
+  'app/info': {},
+  'vault/status': {},
+  'vault/create': { password: 'correct horse' },
+  'vault/unlock': { password: 'x' },
+  'vault/lock': {},
+  'vault/change-password': { current: 'old', next: 'new password' },
+  'connection/list': {},
+  'connection/save': { id: null, draft, password: { action: 'set', value: 'pw' } },
+  'connection/delete': { id: 'c1' },
+  'connection/duplicate': { id: 'c1' },
+  'connection/test': { id: 'c1', draft, password: { action: 'keep' } },
+  'connection/open': { id: 'c1' },
+  'connection/close': { id: 'c1' },
+  'connection/open-file': { path: '/tmp/shop.sqlite', readOnly: true },
+  'connection/pick-file': {},
+  'schema/children': { connectionId: 'c1', path: [{ kind: 'schema', name: 'public' }], refresh: true },
+  'schema/table': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
+  'query/run': { connectionId: 'c1', runId: 'r1', sql: 'SELECT 1', baseOffset: 10, stopOnError: false },
+  'query/cancel': { runId: 'r1' },
+  'workspace/load': {},
+  'workspace/save': { workspace },
+};
+
+const channels = INVOKE_CHANNELS.map((channel) => [channel] as const);
+
+function accepts(channel: InvokeChannel, input: unknown): boolean {
+  return contract[channel].input.safeParse(input).success;
+}
+
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 42;
+  if (typeof value === 'number') return '42';
+  if (typeof value === 'boolean') return 'true';
+  if (value === null) return 12;
+  if (Array.isArray(value)) return { length: 0 };
+  return 'not an object';
+}
+
+describe('the IPC contract', () => {
+  it('lists exactly the channels of the allow-list, and the events are distinct from them', () => {
+    expect(Object.keys(contract).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(new Set(INVOKE_CHANNELS).size).toBe(INVOKE_CHANNELS.length);
+    for (const event of EVENT_CHANNELS) expect(INVOKE_CHANNELS as readonly string[]).not.toContain(event);
+  });
+
+  it.each(channels)('%s accepts a good payload, also after a JSON round trip', (channel) => {
+    expect(accepts(channel, goodPayloads[channel])).toBe(true);
+    expect(accepts(channel, JSON.parse(JSON.stringify(goodPayloads[channel])))).toBe(true);
+  });
+
+  it.each(channels)('%s rejects an extra key', (channel) => {
+    expect(accepts(channel, { ...goodPayloads[channel], extra: 1 })).toBe(false);
+  });
+
+  it.each(channels)('%s rejects a __proto__ key from JSON.parse', (channel) => {
+    const good = JSON.stringify(goodPayloads[channel]);
+    const polluted: unknown = JSON.parse(`{"__proto__":{"isAdmin":true}${good === '{}' ? '}' : `,${good.slice(1)}`}`);
+    expect(Object.keys(polluted as object)).toContain('__proto__');
+    expect(accepts(channel, polluted)).toBe(false);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it.each(channels)('%s rejects payloads that are not objects', (channel) => {
+    for (const input of [null, undefined, 7, 'text', [], true]) expect(accepts(channel, input)).toBe(false);
+  });
+
+  it.each(channels)('%s rejects each field with the wrong type and each required field missing', (channel) => {
+    const good = goodPayloads[channel] as Record<string, unknown>;
+    for (const key of Object.keys(good)) {
+      expect(accepts(channel, { ...good, [key]: wrongTypeFor(good[key]) }), `${key} with a wrong type`).toBe(false);
+      const { [key]: _omitted, ...rest } = good;
+      const optional = contract[channel].input.safeParse(rest).success;
+      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError'));
+      expect(optional, `${key} missing`).toBe(isOptionalField);
+    }
+  });
+
+  describe('length limits', () => {
+    const cases: [InvokeChannel, string, (max: number) => unknown, number][] = [
+      ['query/run', 'sql', (length) => ({ ...goodPayloads['query/run'], sql: 'x'.repeat(length) }), MAX_SQL_LENGTH],
+      ['query/run', 'runId', (length) => ({ ...goodPayloads['query/run'], runId: 'r'.repeat(length) }), 100],
+      ['connection/open', 'id', (length) => ({ id: 'c'.repeat(length) }), 100],
+      ['vault/unlock', 'password', (length) => ({ password: 'p'.repeat(length) }), 1024],
+      ['connection/open-file', 'path', (length) => ({ path: '/'.repeat(length), readOnly: false }), 4096],
+      ['connection/save', 'draft.name', (length) => ({ ...goodPayloads['connection/save'], draft: { ...draft, name: 'n'.repeat(length) } }), 200],
+      [
+        'connection/save',
+        'password.value',
+        (length) => ({ ...goodPayloads['connection/save'], password: { action: 'set', value: 'p'.repeat(length) } }),
+        4096,
+      ],
+      ['schema/children', 'path[0].name', (length) => ({ connectionId: 'c1', path: [{ kind: 'table', name: 'n'.repeat(length) }] }), 1024],
+      [
+        'workspace/save',
+        'workspace.tabs[0].title',
+        (length) => ({ workspace: { ...workspace, tabs: [{ ...workspace.tabs[0], title: 't'.repeat(length) }] } }),
+        200,
+      ],
+    ];
+
+    it.each(cases)('%s accepts %s at its maximum length and rejects one character more', (channel, _field, make, max) => {
+      expect(accepts(channel, make(max))).toBe(true);
+      expect(accepts(channel, make(max + 1))).toBe(false);
+    });
+
+    it('rejects a schema path deeper than 16 segments and a workspace with over 200 tabs', () => {
+      const segment = { kind: 'schema' as const, name: 's' };
+      expect(accepts('schema/children', { connectionId: 'c1', path: Array(16).fill(segment) })).toBe(true);
+      expect(accepts('schema/children', { connectionId: 'c1', path: Array(17).fill(segment) })).toBe(false);
+      const tabs = Array.from({ length: 201 }, (_, index) => ({ ...workspace.tabs[0], id: `t${index}` }));
+      expect(accepts('workspace/save', { workspace: { ...workspace, tabs } })).toBe(false);
+    });
+  });
+
+  it('rejects values outside their ranges and enumerations', () => {
+    expect(accepts('vault/create', { password: 'short' })).toBe(false);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, port: 70000 } })).toBe(false);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, engine: 'oracle' } })).toBe(false);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, color: 'red' } })).toBe(false);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], password: { action: 'set' } })).toBe(false);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], password: { action: 'keep', value: 'pw' } })).toBe(false);
+    expect(accepts('query/run', { ...goodPayloads['query/run'], baseOffset: -1 })).toBe(false);
+    expect(accepts('query/run', { ...goodPayloads['query/run'], baseOffset: 1.5 })).toBe(false);
+    expect(accepts('query/run', { ...goodPayloads['query/run'], sql: '' })).toBe(false);
+    expect(accepts('schema/table', { connectionId: 'c1', path: [] })).toBe(false);
+    expect(accepts('schema/children', { connectionId: 'c1', path: [{ kind: 'planet', name: 'x' }] })).toBe(false);
+  });
+});
