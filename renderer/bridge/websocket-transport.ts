@@ -2,6 +2,7 @@ import type { EventChannel } from '../../shared/ipc/channels';
 import type { InvokeResult, StrataBridge, WireMessage, WireRequest } from '../../shared/ipc/wire';
 
 const RECONNECT_DELAY_MS = 1000;
+const LOST_MESSAGE = 'The connection to the Strata host was lost. Check that `npm run serve` is still running.';
 
 /**
  * The headless host's transport: JSON frames over one WebSocket at /ws?token=…, reconnecting when the
@@ -28,7 +29,7 @@ export function createWebSocketTransport(url: string): StrataBridge {
           if (socket === ws) {
             socket = null;
             ready = null;
-            failPending('The connection to the Strata host was lost. Check that `npm run serve` is still running.');
+            failPending(LOST_MESSAGE);
           } else {
             setTimeout(open, RECONNECT_DELAY_MS);
           }
@@ -67,6 +68,8 @@ export function createWebSocketTransport(url: string): StrataBridge {
       const ws = await connect();
       const id = nextId++;
       const request: WireRequest = { id, channel, input };
+      // The socket may have closed while this call waited for it; a send now would vanish silently.
+      if (ws.readyState !== WebSocket.OPEN) return { ok: false, error: { code: 'CONNECTION', message: LOST_MESSAGE } };
       return new Promise<InvokeResult>((resolve) => {
         pending.set(id, resolve);
         ws.send(JSON.stringify(request));

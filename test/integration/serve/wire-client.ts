@@ -1,0 +1,69 @@
+import WebSocket from 'ws';
+import type { EventChannel, InvokeChannel } from '../../../shared/ipc/channels';
+import type { InvokeResult, WireMessage } from '../../../shared/ipc/wire';
+
+export interface WireClient {
+  socket: WebSocket;
+  /** Sends a well-formed request and waits for its reply. */
+  request(channel: InvokeChannel, input: unknown): Promise<InvokeResult>;
+  /** Sends any text and waits for the reply carrying `id`. */
+  requestRaw(id: number, text: string): Promise<InvokeResult>;
+  /** Every event received so far, in order. */
+  events: { channel: EventChannel; payload: unknown }[];
+  /** Resolves with the close code once the server closes the socket. */
+  closed: Promise<number>;
+  close(): void;
+}
+
+/** A Node WebSocket client speaking the headless host's wire format, as the renderer does. */
+export function connectWire(wsUrl: string, headers: Record<string, string> = {}): Promise<WireClient> {
+  const socket = new WebSocket(wsUrl, { headers });
+  const waiting = new Map<number, (result: InvokeResult) => void>();
+  const events: WireClient['events'] = [];
+  let nextId = 1000;
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as WireMessage;
+    if (message.kind === 'event') events.push({ channel: message.channel, payload: message.payload });
+    else waiting.get(message.id)?.(message.result);
+  });
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  const requestRaw = (id: number, text: string) =>
+    new Promise<InvokeResult>((resolve) => {
+      waiting.set(id, resolve);
+      socket.send(text);
+    });
+
+  return new Promise((resolve, reject) => {
+    socket.on('error', reject);
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`Upgrade refused with HTTP ${res.statusCode}`)));
+    socket.once('open', () =>
+      resolve({
+        socket,
+        events,
+        closed,
+        requestRaw,
+        request: (channel, input) => {
+          const id = nextId++;
+          return requestRaw(id, JSON.stringify({ id, channel, input }));
+        },
+        close: () => socket.close(),
+      }),
+    );
+  });
+}
+
+/** Attempts an upgrade and reports the HTTP status the server answered with (101 when accepted). */
+export function upgradeStatus(wsUrl: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl, { headers });
+    socket.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('open', () => {
+      resolve(101);
+      socket.close();
+    });
+    socket.on('error', reject);
+  });
+}
