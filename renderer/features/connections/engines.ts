@@ -1,0 +1,23 @@
+import type { Engine, SslMode } from '../../../shared/model/connection';
+
+export const ENGINE_LABELS: Record<Engine, string> = {
+  postgres: 'PostgreSQL',
+  mysql: 'MySQL / MariaDB',
+  sqlite: 'SQLite',
+  mongodb: 'MongoDB',
+  redis: 'Redis',
+};
+
+export const SSL_MODE_LABELS: Record<SslMode, string> = {
+  disable: 'Disable (plain TCP)',
+  require: 'Require (encrypt, no certificate check)',
+  'verify-full': 'Verify full (CA and host name)',
+};
+
+/** A short "where": host:port/database for servers, the file name for SQLite. */
+export function connectionLocation(profile: { engine: Engine; host: string; port: number; database: string; filePath: string }): string {
+  if (profile.engine === 'sqlite') return profile.filePath.split(/[/\\]/).filter(Boolean).pop() ?? profile.filePath;
+  const host = profile.host.includes(':') ? `[${profile.host}]` : profile.host;
+  const port = profile.port ? `:${profile.port}` : '';
+  return `${host}${port}${profile.database ? `/${profile.database}` : ''}`;
+}
