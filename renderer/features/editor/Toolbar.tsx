@@ -1,0 +1,79 @@
+import { useStore } from '../../store';
+import { isRunActive } from '../results/run-state';
+import { cancelActiveTab, effectiveConnectionId, focusEditor, runActiveTab } from './editor-commands';
+import { PlayIcon, RunAllIcon, StopIcon } from './editor-icons';
+import { SHORTCUTS } from './shortcuts';
+
+const NO_CONNECTION = '';
+
+/** Above the editor: the tab's connection, Run, run everything, and Cancel. */
+export function Toolbar({ tabId }: { tabId: string }) {
+  const tabConnectionId = useStore((s) => s.tabs.find((t) => t.id === tabId)?.connectionId ?? null);
+  const activeConnectionId = useStore((s) => s.activeConnectionId);
+  const connections = useStore((s) => s.connections);
+  const setTabConnection = useStore((s) => s.setTabConnection);
+  const running = useStore((s) => isRunActive(s.runs[tabId]));
+  const cancelling = useStore((s) => s.runs[tabId]?.cancelRequested ?? false);
+
+  const connectionId = effectiveConnectionId(tabConnectionId, activeConnectionId);
+  const known = connections.some((c) => c.id === connectionId);
+
+  const run = (scope: 'statement' | 'all') => {
+    runActiveTab(scope);
+    focusEditor();
+  };
+
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Query">
+      <select
+        className="input select toolbar-connection"
+        aria-label="Connection for this tab"
+        title="The connection this tab runs on"
+        value={known && connectionId ? connectionId : NO_CONNECTION}
+        onChange={(event) => setTabConnection(tabId, event.target.value || null)}
+      >
+        {!known ? (
+          <option value={NO_CONNECTION} disabled>
+            Choose a connection…
+          </option>
+        ) : null}
+        {connections.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <div className="toolbar-separator" />
+      <button
+        type="button"
+        className="btn btn-primary btn-small toolbar-run"
+        title={`Run the selection or the statement under the cursor (${SHORTCUTS.run})`}
+        disabled={running}
+        onClick={() => run('statement')}
+      >
+        <PlayIcon size={12} />
+        Run
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Execute all statements"
+        title={`Run all statements (${SHORTCUTS.runAll})`}
+        disabled={running}
+        onClick={() => run('all')}
+      >
+        <RunAllIcon size={14} />
+      </button>
+      <button
+        type="button"
+        className="btn btn-small toolbar-cancel"
+        title={`Cancel the running query (${SHORTCUTS.cancel})`}
+        disabled={!running || cancelling}
+        onClick={() => cancelActiveTab()}
+      >
+        <StopIcon size={12} />
+        Cancel
+      </button>
+    </div>
+  );
+}

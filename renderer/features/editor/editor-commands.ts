@@ -1,0 +1,45 @@
+import { useStore } from '../../store';
+import { dialectFor, pickRunTarget, type RunScope } from './run-target';
+
+/** What the commands need from the editor, which loads separately (Monaco is big). */
+export interface EditorAccess {
+  /** The tab's text and selection as the editor holds them, or null when it has not shown the tab. */
+  read(tabId: string): { text: string; selection: { start: number; end: number } } | null;
+  focus(): void;
+}
+
+let editorAccess: EditorAccess | null = null;
+
+export function setEditorAccess(access: EditorAccess | null): void {
+  editorAccess = access;
+}
+
+export function focusEditor(): void {
+  editorAccess?.focus();
+}
+
+/** The connection a tab runs on: its own, else the active connection. */
+export function effectiveConnectionId(tabConnectionId: string | null, activeConnectionId: string | null): string | null {
+  return tabConnectionId ?? activeConnectionId;
+}
+
+/** Runs the active tab: the selection or the statement under the cursor, or everything for 'all'. */
+export function runActiveTab(scope: RunScope): void {
+  const state = useStore.getState();
+  const tab = state.tabs.find((t) => t.id === state.activeTabId);
+  if (!tab) return;
+  const { text, selection } = editorAccess?.read(tab.id) ?? { text: tab.sql, selection: { start: tab.cursorOffset, end: tab.cursorOffset } };
+  const connectionId = effectiveConnectionId(tab.connectionId, state.activeConnectionId);
+  const engine = state.connections.find((c) => c.id === connectionId)?.engine ?? null;
+  const target = pickRunTarget(text, selection, scope, dialectFor(engine));
+  if (!target) {
+    state.notify({ kind: 'info', title: 'Nothing to run', message: 'Write a statement in the editor, or put the cursor on one.' });
+    return;
+  }
+  void state.runTab(tab.id, target);
+}
+
+export function cancelActiveTab(): void {
+  const state = useStore.getState();
+  if (state.activeTabId) void state.cancelRun(state.activeTabId);
+}

@@ -1,0 +1,290 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import type { ColumnMeta } from '../../../shared/model/query';
+import { useStore } from '../../store';
+import { hasModKey } from '../editor/shortcuts';
+import { CellViewer } from './CellViewer';
+import { copyText } from './clipboard';
+import { estimateColumnWidths, gutterWidth } from './column-widths';
+import { displayCell, isNumeric, prefersViewer } from './format-value';
+import { formatCount } from './format-figures';
+import { GridHeaderCell } from './GridHeaderCell';
+import {
+  extendSelection,
+  isCellSelected,
+  navigate,
+  selectAll,
+  selectCell,
+  selectionRange,
+  type CellPosition,
+  type GridSelection,
+} from './grid-selection';
+import { gridTextWidths } from './text-metrics';
+import { MAX_COPY_CELLS, toTsv } from './tsv';
+import { useStatementResult } from './use-result';
+
+const ROW_HEIGHT = 24;
+const HEADER_HEIGHT = 30;
+const NO_COLUMNS: ColumnMeta[] = [];
+const VIEWER_HINT = 'Double-click or press Enter to see the whole value';
+
+interface ResultGridProps {
+  runId: string;
+  index: number;
+  /** Rows may still arrive. */
+  streaming: boolean;
+}
+
+function cellFromTarget(target: EventTarget): CellPosition | null {
+  const cell = (target as Element).closest<HTMLElement>('[data-row]');
+  if (!cell) return null;
+  return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
+}
+
+/**
+ * One statement's rows: virtualized in both directions, so only the cells on screen exist, however many
+ * rows and columns the result has. Every value is a React text node.
+ */
+export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
+  const result = useStatementResult(runId, index);
+  const notify = useStore((s) => s.notify);
+  const columns = result?.columns ?? NO_COLUMNS;
+  const rowCount = result?.rowCount ?? 0;
+  const hasRows = rowCount > 0;
+  const text = useMemo(() => gridTextWidths(), []);
+
+  // Sized once from the header and the first batch; after that only the user changes widths.
+  const autoWidths = useMemo(
+    () => estimateColumnWidths(columns, hasRows && result ? result.getRows(0, 200) : [], text),
+    [columns, hasRows, result, text],
+  );
+  const [manualWidths, setManualWidths] = useState<Record<number, number>>({});
+  const widths = useMemo(() => autoWidths.map((width, col) => manualWidths[col] ?? width), [autoWidths, manualWidths]);
+  const gutter = gutterWidth(rowCount, text.mono);
+
+  const [selection, setSelection] = useState<GridSelection | null>(null);
+  const [viewing, setViewing] = useState<CellPosition | null>(null);
+  const dragging = useRef(false);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders this component itself.
+  const rowVirtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (col) => widths[col] ?? 120,
+    overscan: 2,
+    paddingStart: gutter,
+    scrollPaddingStart: gutter,
+  });
+
+  useLayoutEffect(() => {
+    columnVirtualizer.measure();
+  }, [columnVirtualizer, widths, gutter]);
+
+  useEffect(() => {
+    const stop = () => {
+      dragging.current = false;
+    };
+    window.addEventListener('mouseup', stop);
+    return () => window.removeEventListener('mouseup', stop);
+  }, []);
+
+  const resize = useCallback((col: number, width: number) => setManualWidths((current) => ({ ...current, [col]: width })), []);
+  const autoSize = useCallback(
+    (col: number) =>
+      setManualWidths((current) => {
+        const next = { ...current };
+        delete next[col];
+        return next;
+      }),
+    [],
+  );
+
+  const range = selection ? selectionRange(selection) : null;
+
+  const selectionText = (): string | null => {
+    if (!range || !result) return null;
+    const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    if (cells > MAX_COPY_CELLS) {
+      notify({
+        kind: 'error',
+        title: 'Selection too large to copy',
+        message: `${formatCount(cells)} cells are selected; copy at most ${formatCount(MAX_COPY_CELLS)} at a time.`,
+      });
+      return null;
+    }
+    return toTsv(result.getRows(range.top, range.bottom + 1), range.left, range.right);
+  };
+
+  const copySelection = async () => {
+    const tsv = selectionText();
+    if (tsv !== null && !(await copyText(tsv))) notify({ kind: 'error', title: 'Could not copy', message: 'The clipboard refused the text.' });
+  };
+
+  const scrollToCell = (cell: CellPosition) => {
+    rowVirtualizer.scrollToIndex(cell.row, { align: 'auto' });
+    columnVirtualizer.scrollToIndex(cell.col, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const mod = hasModKey(event);
+    if (mod && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      setSelection(selectAll({ rows: rowCount, cols: columns.length, pageRows: 1 }));
+      return;
+    }
+    if (mod && event.key.toLowerCase() === 'c') {
+      event.preventDefault();
+      void copySelection();
+      return;
+    }
+    if (event.key === 'Enter' && selection) {
+      event.preventDefault();
+      setViewing(selection.focus);
+      return;
+    }
+    const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT));
+    const next = navigate(selection, { key: event.key, shift: event.shiftKey, jump: mod }, { rows: rowCount, cols: columns.length, pageRows });
+    if (!next) return;
+    event.preventDefault();
+    setSelection(next);
+    scrollToCell(next.focus);
+  };
+
+  // The Edit menu's Copy (and Ctrl+C where the browser sends a copy event) lands here.
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
+    const tsv = selectionText();
+    if (tsv === null) return;
+    event.clipboardData.setData('text/plain', tsv);
+    event.preventDefault();
+  };
+
+  const onMouseDown = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    const cell = cellFromTarget(event.target);
+    if (!cell) return;
+    event.preventDefault();
+    scrollRef.current?.focus({ preventScroll: true });
+    dragging.current = true;
+    setSelection(event.shiftKey ? extendSelection(selection, cell) : selectCell(cell));
+  };
+
+  const onMouseMove = (event: MouseEvent<HTMLDivElement>) => {
+    if (!dragging.current || (event.buttons & 1) === 0) return;
+    const cell = cellFromTarget(event.target);
+    if (!cell || (selection && selection.focus.row === cell.row && selection.focus.col === cell.col)) return;
+    setSelection(extendSelection(selection, cell));
+  };
+
+  const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    const cell = cellFromTarget(event.target);
+    if (cell) setViewing(cell);
+  };
+
+  const virtualRows = rowVirtualizer.getVirtualItems();
+  const virtualColumns = columnVirtualizer.getVirtualItems();
+  const totalWidth = columnVirtualizer.getTotalSize();
+  const focus = selection?.focus ?? null;
+  const viewedRow = viewing && result ? result.getRow(viewing.row) : undefined;
+
+  return (
+    <div className="grid-frame">
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        role="grid"
+        aria-label="Query result"
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columns.length + 1}
+        aria-multiselectable="true"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onCopy={onCopy}
+        onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onDoubleClick={onDoubleClick}
+      >
+        <div className="grid-sizer" style={{ width: totalWidth, height: rowVirtualizer.getTotalSize() }}>
+          <div className="grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth, height: HEADER_HEIGHT }}>
+            <div className="grid-corner" role="columnheader" aria-colindex={1} aria-label="Row number" style={{ width: gutter }} />
+            {virtualColumns.map((vc) => (
+              <GridHeaderCell
+                key={vc.index}
+                column={columns[vc.index]}
+                colIndex={vc.index}
+                left={vc.start}
+                width={vc.size}
+                onResize={resize}
+                onAutoSize={autoSize}
+              />
+            ))}
+          </div>
+          {virtualRows.map((vr) => {
+            const row = result?.getRow(vr.index);
+            return (
+              <div
+                key={vr.index % virtualRows.length}
+                className={vr.index % 2 === 1 ? 'grid-row grid-row-alt' : 'grid-row'}
+                role="row"
+                aria-rowindex={vr.index + 2}
+                style={{ width: totalWidth, height: ROW_HEIGHT, transform: `translateY(${vr.start}px)` }}
+              >
+                <div className="grid-gutter" role="rowheader" aria-colindex={1} style={{ width: gutter }}>
+                  {vr.index + 1}
+                </div>
+                {virtualColumns.map((vc) => {
+                  const column = columns[vc.index];
+                  const value = row?.[vc.index] ?? null;
+                  const shown = displayCell(value, column.category);
+                  const selected = isCellSelected(range, vr.index, vc.index);
+                  const focused = focus !== null && focus.row === vr.index && focus.col === vc.index;
+                  let className = 'grid-cell';
+                  if (isNumeric(column.category)) className += ' grid-num';
+                  if (shown.isNull) className += ' grid-null';
+                  if (selected) className += ' grid-selected';
+                  if (focused) className += ' grid-focus';
+                  return (
+                    <div
+                      key={vc.index % virtualColumns.length}
+                      className={className}
+                      role="gridcell"
+                      aria-colindex={vc.index + 2}
+                      aria-selected={selected}
+                      data-row={vr.index}
+                      data-col={vc.index}
+                      title={shown.clipped || prefersViewer(value, column.category) ? VIEWER_HINT : undefined}
+                      style={{ left: vc.start, width: vc.size }}
+                    >
+                      {shown.text}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+        {rowCount === 0 ? <div className="grid-empty">{streaming ? 'Waiting for rows…' : 'No rows'}</div> : null}
+      </div>
+      {viewing && viewedRow && columns[viewing.col] ? (
+        <CellViewer
+          column={columns[viewing.col]}
+          value={viewedRow[viewing.col] ?? null}
+          rowNumber={viewing.row + 1}
+          onClose={() => {
+            setViewing(null);
+            scrollRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
