@@ -4,9 +4,11 @@ export interface MenuTemplateItem {
   type?: 'separator';
   role?:
     | 'appMenu'
-    | 'fileMenu'
     | 'editMenu'
-    | 'windowMenu'
+    | 'quit'
+    | 'minimize'
+    | 'zoom'
+    | 'front'
     | 'reload'
     | 'forceReload'
     | 'toggleDevTools'
@@ -25,10 +27,17 @@ export interface MenuContext {
 
 /**
  * The application menu. The Edit menu's roles make the clipboard shortcuts work (on macOS they
- * only work through a menu); the macOS app menu carries About, Hide and Quit.
+ * only work through a menu); the macOS app menu carries About, Hide and Quit. No item takes
+ * Ctrl/Cmd+W: Electron's File and Window menu roles bind it to closing the window, and in Strata
+ * it closes the current editor tab.
  */
 export function createMenuTemplate({ platform, development }: MenuContext): MenuTemplateItem[] {
-  const firstMenu: MenuTemplateItem = platform === 'darwin' ? { role: 'appMenu' } : { role: 'fileMenu' };
+  const mac = platform === 'darwin';
+  const firstMenu: MenuTemplateItem = mac ? { role: 'appMenu' } : { label: 'File', submenu: [{ role: 'quit' }] };
+  const windowMenu: MenuTemplateItem = {
+    label: 'Window',
+    submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }],
+  };
   const developerItems: MenuTemplateItem[] = development
     ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
     : [];
@@ -40,5 +49,5 @@ export function createMenuTemplate({ platform, development }: MenuContext): Menu
     { type: 'separator' },
     { role: 'togglefullscreen' },
   ];
-  return [firstMenu, { role: 'editMenu' }, { label: 'View', submenu: view }, { role: 'windowMenu' }];
+  return [firstMenu, { role: 'editMenu' }, { label: 'View', submenu: view }, windowMenu];
 }

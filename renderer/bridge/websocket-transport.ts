@@ -2,7 +2,11 @@ import type { EventChannel } from '../../shared/ipc/channels';
 import type { InvokeResult, StrataBridge, WireMessage, WireRequest } from '../../shared/ipc/wire';
 
 const RECONNECT_DELAY_MS = 1000;
+/** Attempts before a waiting call is told the host cannot be reached (later calls try again). */
+const ATTEMPTS_BEFORE_GIVING_UP = 3;
 const LOST_MESSAGE = 'The connection to the Strata host was lost. Check that `npm run serve` is still running.';
+const UNREACHABLE_MESSAGE =
+  'Could not reach the Strata host. It may have stopped, or restarted with a new token: open the URL that `npm run serve` printed.';
 
 /**
  * The headless host's transport: JSON frames over one WebSocket at /ws?token=…, reconnecting when the
@@ -14,11 +18,14 @@ export function createWebSocketTransport(url: string): StrataBridge {
   let nextId = 1;
   const pending = new Map<number, (result: InvokeResult) => void>();
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
-  let ready: Promise<WebSocket> | null = null;
+  let ready: Promise<WebSocket | null> | null = null;
 
-  function connect(): Promise<WebSocket> {
-    ready ??= new Promise<WebSocket>((resolve) => {
+  /** Resolves with an open socket, or null when the host refused or did not answer several times. */
+  function connect(): Promise<WebSocket | null> {
+    ready ??= new Promise<WebSocket | null>((resolve) => {
+      let attempts = 0;
       const open = () => {
+        attempts += 1;
         const ws = new WebSocket(url);
         ws.addEventListener('open', () => {
           socket = ws;
@@ -30,6 +37,9 @@ export function createWebSocketTransport(url: string): StrataBridge {
             socket = null;
             ready = null;
             failPending(LOST_MESSAGE);
+          } else if (attempts >= ATTEMPTS_BEFORE_GIVING_UP) {
+            ready = null;
+            resolve(null);
           } else {
             setTimeout(open, RECONNECT_DELAY_MS);
           }
@@ -66,6 +76,7 @@ export function createWebSocketTransport(url: string): StrataBridge {
   return {
     async invoke(channel, input) {
       const ws = await connect();
+      if (!ws) return { ok: false, error: { code: 'CONNECTION', message: UNREACHABLE_MESSAGE } };
       const id = nextId++;
       const request: WireRequest = { id, channel, input };
       // The socket may have closed while this call waited for it; a send now would vanish silently.

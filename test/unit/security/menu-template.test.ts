@@ -10,12 +10,19 @@ describe('createMenuTemplate', () => {
     const menu = createMenuTemplate({ platform: 'darwin', development: false });
     expect(menu[0]).toEqual({ role: 'appMenu' });
     expect(roles(menu)).toContain('editMenu');
-    expect(roles(menu)).toContain('windowMenu');
+    expect(roles(menu)).toContain('minimize');
+  });
+
+  it('binds nothing to Ctrl/Cmd+W, which closes the editor tab, not the window', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      const found = roles(createMenuTemplate({ platform, development: true }));
+      for (const closing of ['close', 'fileMenu', 'windowMenu']) expect(found).not.toContain(closing);
+    }
   });
 
   it('uses a File menu elsewhere', () => {
     const menu = createMenuTemplate({ platform: 'win32', development: false });
-    expect(menu[0]).toEqual({ role: 'fileMenu' });
+    expect(menu[0]).toEqual({ label: 'File', submenu: [{ role: 'quit' }] });
     expect(roles(menu)).not.toContain('appMenu');
     expect(roles(menu)).toContain('editMenu');
   });
