@@ -1,0 +1,36 @@
+import type { StrataError } from '../../../../shared/errors';
+import type { ColumnMeta } from '../../../../shared/model/query';
+import type { StatementSummary } from '../types';
+import type { PackedRows } from './packed-rows';
+
+/** What the driver hands each worker at start. The worker opens the file itself and answers `ready` or `open-failed`. */
+export interface SqliteWorkerData {
+  filePath: string;
+  readOnly: boolean;
+  nativeBinding?: string;
+  /** One Int32: batches posted but not yet acknowledged by main (see flow-credit.ts). */
+  credit: SharedArrayBuffer;
+}
+
+export type CatalogParam = string | number | null;
+/** A catalog row by column name, values as text like every cell. */
+export type CatalogRow = Record<string, string | null>;
+
+export type WorkerRequest =
+  /** Runs one user statement and streams its rows. */
+  | { type: 'execute'; id: number; sql: string }
+  /** Runs a catalog query with bound parameters and returns all its rows at once. */
+  | { type: 'catalog'; id: number; sql: string; params: CatalogParam[] }
+  /** Rolls back a transaction left open, before the worker goes back to the pool. */
+  | { type: 'reset'; id: number };
+
+export type WorkerReply =
+  | { type: 'ready'; version: string }
+  | { type: 'open-failed'; error: StrataError }
+  | { type: 'columns'; id: number; columns: ColumnMeta[] }
+  | { type: 'rows'; id: number; rows: PackedRows }
+  /** inTransaction: whether the session still has a transaction open after the statement. */
+  | { type: 'done'; id: number; summary: StatementSummary; inTransaction: boolean }
+  | { type: 'catalog-rows'; id: number; columns: string[]; rows: PackedRows }
+  | { type: 'reset-done'; id: number }
+  | { type: 'failed'; id: number; error: StrataError; inTransaction: boolean };
