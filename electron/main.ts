@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, sessi
 import type { InvokeResult } from '../shared/ipc/wire';
 import { createCore, type Core, type CoreClient } from './core/core';
 import { toStrataError } from './core/errors';
+import { exitProcess, lingeringThreadCount } from './core/process/lingering-threads';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-origin';
 import { loadAppResponse } from './shell/app-response';
 import { findInitialFile } from './shell/cli-args';
@@ -72,7 +73,7 @@ function start(): void {
     const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
     Promise.race([core.then((running) => running.dispose()), gaveUp])
       .catch((error: unknown) => log(`Strata did not shut down cleanly: ${toStrataError(error).message}`))
-      .finally(() => app.quit());
+      .finally(() => (lingeringThreadCount() > 0 ? exitProcess(0, log) : app.quit()));
   });
 
   void app.whenReady().then(() => {

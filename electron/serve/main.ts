@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../core/core';
 import { CoreError } from '../core/errors';
+import { exitProcess } from '../core/process/lingering-threads';
 import { defaultDataDir } from './app-data-dir';
 import { parseServeArgs, USAGE, type ServeOptions } from './args';
 import { createToken, formatAuthority, isLoopbackHost } from './auth';
@@ -74,10 +75,10 @@ async function main(): Promise<void> {
       .close()
       .then(() => core.dispose())
       .then(
-        () => process.exit(0),
+        () => exitProcess(0, logLine),
         (error: unknown) => {
           logLine(`Error while shutting down: ${error instanceof Error ? error.message : String(error)}`);
-          process.exit(1);
+          exitProcess(1, logLine);
         },
       );
   };

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { StrataError } from '../../../../shared/errors';
 import { CoreError } from '../../errors';
+import { markLingeringThread } from '../../process/lingering-threads';
 import type { ResultSink, StatementSummary } from '../types';
 import { createCredit, returnCredit } from './flow-credit';
 import { unpackObjects, unpackRows } from './packed-rows';
@@ -234,7 +235,9 @@ export class SqliteWorkerHandle {
       timer = setTimeout(resolve, TERMINATE_GRACE_MS);
       timer.unref();
     });
-    await Promise.race([this.worker.terminate().then(() => undefined), grace]);
+    // Counted until the thread has really ended, so that a host exiting meanwhile does not wait for it.
+    const ended = markLingeringThread();
+    await Promise.race([this.worker.terminate().then(ended, ended), grace]);
     clearTimeout(timer);
   }
 
