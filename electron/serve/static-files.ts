@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { contentTypeFor } from './content-types';
+import { contentTypeFor } from '../shell/content-types';
 import { replyText } from './http-reply';
 import { SECURITY_HEADERS } from './security-headers';
 

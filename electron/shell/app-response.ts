@@ -1,35 +1,13 @@
 import { readFile, realpath } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { resolveAppFile, isInside } from './app-file';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentTypeFor } from './content-types';
 
 /** What protocol.handle('app', …) answers, as plain data so it can be tested without Electron. */
 export interface AppResponse {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array | string;
-}
-
-/** The types Vite's output and Monaco use; anything else is served as opaque bytes. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 function baseHeaders(): Record<string, string> {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAppFile } from '../../../electron/shell/app-file';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES } from '../../../electron/shell/app-origin';
-import { contentTypeFor, loadAppResponse } from '../../../electron/shell/app-response';
+import { loadAppResponse } from '../../../electron/shell/app-response';
+import { contentTypeFor } from '../../../electron/shell/content-types';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shell/csp';
 
 const TRAVERSALS = [

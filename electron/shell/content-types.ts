@@ -1,3 +1,4 @@
+/** Content types for the renderer's files, shared by the app:// protocol and the headless host; anything else is served as opaque bytes. */
 import path from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
