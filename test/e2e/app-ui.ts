@@ -78,3 +78,52 @@ export async function createConnectionInDialog(page: Page, connection: PostgresC
 export function connectionListItem(page: Page, name: string): Locator {
   return page.getByRole('region', { name: 'Connections' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) });
 }
+
+/**
+ * The editor's whole text, read from the lines Monaco draws (so keep it short enough to be on screen).
+ * Lines are taken in the order they are shown; Monaco draws spaces as no-break spaces.
+ */
+export async function editorText(page: Page): Promise<string> {
+  return page
+    .locator('.monaco-editor .view-lines')
+    .first()
+    .evaluate((lines) =>
+      [...lines.querySelectorAll<HTMLElement>('.view-line')]
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
+        .join('\n'),
+    );
+}
+
+/**
+ * Replaces the editor's text with `text` as a paste does, so that line breaks and indentation arrive
+ * exactly as given (typed text would be auto-indented).
+ */
+export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect.poll(() => editorText(page)).toBe(text);
+}
+
+/** An editor tab (the tab strip above the editor), by its exact title. */
+export function editorTab(page: Page, title: string): Locator {
+  return page
+    .getByRole('tablist', { name: 'Editor tabs' })
+    .getByRole('tab')
+    .filter({ has: page.locator('.tab-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+}
+
+/** The results panel's tabs: "Result 1 · 3 rows", …, "Messages". */
+export function resultTabs(page: Page): Locator {
+  return page.getByRole('tablist', { name: 'Results' }).getByRole('tab');
+}
+
+/** A cell of the result grid, by 0-based row and column of the data (the row-number gutter not counted). */
+export function gridCell(page: Page, row: number, col: number): Locator {
+  return page.getByRole('grid').locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"][aria-colindex="${col + 2}"]`);
+}

@@ -74,5 +74,6 @@ test('a page opened without the right token explains how to reach the host', asy
   await page.goto('about:blank');
   await page.goto(`${strata.server.origin}/#token=not-the-token`);
   await expect(page.getByRole('heading', { name: 'Strata cannot reach its host' })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText(/npm run serve/)).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /npm run serve/ })).toBeVisible();
+  await expect(page.getByText(/restarted with a new token/)).toBeVisible();
 });

@@ -12,10 +12,13 @@ export interface ViewerText {
   truncated: boolean;
 }
 
-/** The full value as the cell viewer shows it: JSON pretty-printed when it parses, binary as a hex dump. */
+/**
+ * The full value as the cell viewer shows it: JSON pretty-printed when it parses (also a text value that
+ * holds a JSON object or array, as SQLite's JSON functions return), binary as a hex dump.
+ */
 export function viewerText(value: Cell, category: ValueCategory): ViewerText {
   if (value === null) return { text: 'NULL', format: 'null', truncated: false };
-  if (category === 'json') {
+  if (category === 'json' || (category === 'text' && /^\s*[[{]/.test(value))) {
     const pretty = prettyJson(value);
     if (pretty !== null) return { text: pretty, format: 'json', truncated: false };
   }
@@ -27,12 +30,50 @@ export function viewerText(value: Cell, category: ValueCategory): ViewerText {
   return { text: value, format: 'text', truncated: false };
 }
 
+const JSON_WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * Valid JSON re-indented two spaces deep, or null. Strings and numbers are copied as written:
+ * JSON.stringify(JSON.parse()) would round integers beyond 2^53 and drop duplicate keys.
+ */
 export function prettyJson(value: string): string | null {
   try {
-    return JSON.stringify(JSON.parse(value), null, 2);
+    JSON.parse(value);
   } catch {
     return null;
   }
+  let out = '';
+  let depth = 0;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (value[end] !== '"') end += value[end] === '\\' ? 2 : 1;
+      out += value.slice(i, end + 1);
+      i = end;
+    } else if (ch === '{' || ch === '[') {
+      let next = i + 1;
+      while (JSON_WHITESPACE.has(value[next])) next++;
+      if (value[next] === '}' || value[next] === ']') {
+        out += ch + value[next];
+        i = next;
+      } else {
+        depth++;
+        out += ch + newline();
+      }
+    } else if (ch === '}' || ch === ']') {
+      depth--;
+      out += newline() + ch;
+    } else if (ch === ',') {
+      out += `,${newline()}`;
+    } else if (ch === ':') {
+      out += ': ';
+    } else if (!JSON_WHITESPACE.has(ch)) {
+      out += ch;
+    }
+  }
+  return out;
 }
 
 /** `00000000  de ad be ef …  ` lines of 16 bytes with their offset, from hex digits (no \x prefix). */
