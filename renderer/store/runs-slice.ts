@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { StrataError } from '../../shared/errors';
+import { DEFAULT_RUN_WINDOW } from '../../shared/ipc/contract';
 import type { QueryEvent } from '../../shared/model/query';
 import { api, BridgeError } from '../bridge';
 import { resultStore } from '../features/results/result-store';
@@ -13,6 +14,7 @@ import {
   type TabRun,
 } from '../features/results/run-state';
 import type { StoreState } from './index';
+import { createRunAcks } from './run-acks';
 
 /** Text to run and where it sits in the editor, so that server positions map back to it. */
 export interface RunTarget {
@@ -32,12 +34,21 @@ export interface RunsSlice {
   setResultView: (tabId: string, view: ResultView) => void;
 }
 
+/** Rows batches the host may send ahead of the result store. */
+const RUN_WINDOW = DEFAULT_RUN_WINDOW;
+
 /** Event subscriptions of the runs still streaming, by runId. */
 const subscriptions = new Map<string, () => void>();
+
+/** Grants the host credit for each rows batch once it is in the result store (flow control, see query/run). */
+const acks = createRunAcks((runId, batches) => {
+  if (subscriptions.has(runId)) api.invoke('query/ack', { runId, batches }).catch(() => undefined);
+});
 
 function stopListening(runId: string): void {
   subscriptions.get(runId)?.();
   subscriptions.delete(runId);
+  acks.forget(runId);
 }
 
 export function toStrataError(error: unknown): StrataError {
@@ -67,6 +78,7 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
       if (event.runId !== runId || !subscriptions.has(runId)) return;
       if (event.type === 'rows') {
         resultStore.appendRows(runId, event.index, event.rows);
+        acks.stored(runId);
         return;
       }
       if (event.type === 'columns') resultStore.setColumns(runId, event.index, event.columns);
@@ -125,7 +137,7 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
       }
       listen(tabId, runId);
       try {
-        await api.invoke('query/run', { connectionId, runId, sql: target.sql, baseOffset: target.offset });
+        await api.invoke('query/run', { connectionId, runId, sql: target.sql, baseOffset: target.offset, window: RUN_WINDOW });
       } catch (error) {
         failStart(tabId, runId, toStrataError(error), true);
       }

@@ -22,6 +22,7 @@ export const INVOKE_CHANNELS = [
   'schema/table',
   'query/run',
   'query/cancel',
+  'query/ack',
   'workspace/load',
   'workspace/save',
 ] as const;

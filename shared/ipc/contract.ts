@@ -15,6 +15,21 @@ import type { EventChannel, InvokeChannel } from './channels';
 const output = <T>() => undefined as unknown as T;
 
 export const MAX_SQL_LENGTH = 10_000_000;
+
+/**
+ * Flow control of query/run. Main never runs ahead of the client that asked for a run:
+ * - query/run grants an initial credit of `window` rows events (DEFAULT_RUN_WINDOW when absent).
+ * - Each `rows` event spends one credit. With none left, main stops fetching from the database until
+ *   the client grants more; the other events (columns, statement-end, run-end…) need no credit.
+ * - query/ack { runId, batches } grants `batches` more, typically one per rows event the client has
+ *   stored. Unspent credit is capped at MAX_RUN_WINDOW; the reply says how much was actually added.
+ * - Acks for a run that has ended (or never existed) grant nothing and are not errors; acks for
+ *   another client's run fail with NOT_FOUND. Cancel, closing the client and shutdown end a stalled run.
+ * A client that never acks receives exactly `window` rows events per run and nothing more.
+ */
+export const DEFAULT_RUN_WINDOW = 4;
+export const MAX_RUN_WINDOW = 64;
+const creditBatches = z.number().int().min(1).max(MAX_RUN_WINDOW);
 const masterPassword = z.string().min(1, 'Enter the master password.').max(1024);
 
 export interface AppInfo {
@@ -94,10 +109,16 @@ export const contract = {
       /** Offset of `sql` inside the editor's text, so statement offsets map back to the editor. */
       baseOffset: z.number().int().min(0).optional(),
       stopOnError: z.boolean().optional(),
+      /** The initial credit in rows events (see flow control above); DEFAULT_RUN_WINDOW when absent. */
+      window: creditBatches.optional(),
     }),
     output: output<{ runId: string; statements: number }>(),
   },
   'query/cancel': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: output<{ cancelled: boolean }>() },
+  'query/ack': {
+    input: z.strictObject({ runId: z.string().min(1).max(100), batches: creditBatches }),
+    output: output<{ granted: number }>(),
+  },
 
   'workspace/load': { input: z.strictObject({}), output: output<Workspace | null>() },
   'workspace/save': { input: z.strictObject({ workspace: workspaceSchema }), output: output<{ saved: true }>() },

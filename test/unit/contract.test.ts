@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, MAX_SQL_LENGTH, type ChannelInput } from '../../shared/ipc/contract';
+import { contract, MAX_RUN_WINDOW, MAX_SQL_LENGTH, type ChannelInput } from '../../shared/ipc/contract';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/channels';
 import { emptyDraft } from '../../shared/model/connection';
 
@@ -29,8 +29,9 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'connection/pick-file': {},
   'schema/children': { connectionId: 'c1', path: [{ kind: 'schema', name: 'public' }], refresh: true },
   'schema/table': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
-  'query/run': { connectionId: 'c1', runId: 'r1', sql: 'SELECT 1', baseOffset: 10, stopOnError: false },
+  'query/run': { connectionId: 'c1', runId: 'r1', sql: 'SELECT 1', baseOffset: 10, stopOnError: false, window: 4 },
   'query/cancel': { runId: 'r1' },
+  'query/ack': { runId: 'r1', batches: 2 },
   'workspace/load': {},
   'workspace/save': { workspace },
 };
@@ -84,7 +85,7 @@ describe('the IPC contract', () => {
       expect(accepts(channel, { ...good, [key]: wrongTypeFor(good[key]) }), `${key} with a wrong type`).toBe(false);
       const { [key]: _omitted, ...rest } = good;
       const optional = contract[channel].input.safeParse(rest).success;
-      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError'));
+      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window'));
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
   });
@@ -93,6 +94,7 @@ describe('the IPC contract', () => {
     const cases: [InvokeChannel, string, (max: number) => unknown, number][] = [
       ['query/run', 'sql', (length) => ({ ...goodPayloads['query/run'], sql: 'x'.repeat(length) }), MAX_SQL_LENGTH],
       ['query/run', 'runId', (length) => ({ ...goodPayloads['query/run'], runId: 'r'.repeat(length) }), 100],
+      ['query/ack', 'runId', (length) => ({ runId: 'r'.repeat(length), batches: 1 }), 100],
       ['connection/open', 'id', (length) => ({ id: 'c'.repeat(length) }), 100],
       ['vault/unlock', 'password', (length) => ({ password: 'p'.repeat(length) }), 1024],
       ['connection/open-file', 'path', (length) => ({ path: '/'.repeat(length), readOnly: false }), 4096],
@@ -136,6 +138,12 @@ describe('the IPC contract', () => {
     expect(accepts('query/run', { ...goodPayloads['query/run'], baseOffset: -1 })).toBe(false);
     expect(accepts('query/run', { ...goodPayloads['query/run'], baseOffset: 1.5 })).toBe(false);
     expect(accepts('query/run', { ...goodPayloads['query/run'], sql: '' })).toBe(false);
+    for (const credit of [0, -1, 1.5, MAX_RUN_WINDOW + 1]) {
+      expect(accepts('query/run', { ...goodPayloads['query/run'], window: credit }), `window ${credit}`).toBe(false);
+      expect(accepts('query/ack', { runId: 'r1', batches: credit }), `batches ${credit}`).toBe(false);
+    }
+    expect(accepts('query/run', { ...goodPayloads['query/run'], window: MAX_RUN_WINDOW })).toBe(true);
+    expect(accepts('query/ack', { runId: 'r1', batches: MAX_RUN_WINDOW })).toBe(true);
     expect(accepts('schema/table', { connectionId: 'c1', path: [] })).toBe(false);
     expect(accepts('schema/children', { connectionId: 'c1', path: [{ kind: 'planet', name: 'x' }] })).toBe(false);
   });

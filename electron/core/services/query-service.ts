@@ -1,3 +1,4 @@
+import { DEFAULT_RUN_WINDOW, MAX_RUN_WINDOW } from '../../../shared/ipc/contract';
 import type { Engine } from '../../../shared/model/connection';
 import type { QueryEvent, RunStatus } from '../../../shared/model/query';
 import { firstKeyword, splitStatements, type SplitDialect, type SqlStatement } from '../../../shared/sql/split';
@@ -6,6 +7,7 @@ import { CoreError, toStrataError } from '../errors';
 import type { HandlerGroup } from '../host';
 import type { ClientContext } from './client-context';
 import type { OpenDriver } from './connection-service';
+import { RunCredit } from './run-credit';
 
 export interface QueryServiceOptions {
   openDriver: (connectionId: string) => Promise<OpenDriver>;
@@ -18,7 +20,10 @@ export interface QueryServiceOptions {
 
 interface ActiveRun {
   clientId: string;
+  runId: string;
   controller: AbortController;
+  /** Rows events the client is ready to receive. */
+  credit: RunCredit;
   /** Settles when the run has ended and released its session. */
   done: Promise<void>;
 }
@@ -37,7 +42,7 @@ const SCHEMA_COMMANDS = new Set(['CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'RENAME'
 
 /**
  * Runs scripts: split into statements, executed in order on one session, results streamed as
- * query/event messages to the client that asked.
+ * query/event messages to the client that asked, never more rows events than it has granted credit for.
  */
 export class QueryService {
   /** Keyed by client and run id: a client sees and cancels only its own runs. */
@@ -45,13 +50,21 @@ export class QueryService {
 
   constructor(private readonly options: QueryServiceOptions) {}
 
-  readonly handlers: HandlerGroup<'query/run' | 'query/cancel'> = {
+  readonly handlers: HandlerGroup<'query/run' | 'query/cancel' | 'query/ack'> = {
     'query/run': (input, client) => this.start(input, client),
     'query/cancel': async ({ runId }, client) => {
       const run = this.runs.get(runKey(client.id, runId));
       if (!run || run.controller.signal.aborted) return { cancelled: false };
       run.controller.abort();
       return { cancelled: true };
+    },
+    'query/ack': async ({ runId, batches }, client) => {
+      const run = this.runs.get(runKey(client.id, runId));
+      if (run) return { granted: run.credit.grant(batches) };
+      if ([...this.runs.values()].some((other) => other.runId === runId)) {
+        throw new CoreError('NOT_FOUND', `No run with id "${runId}" is going in this window, so it cannot be acknowledged from here.`);
+      }
+      return { granted: 0 };
     },
   };
 
@@ -68,7 +81,7 @@ export class QueryService {
   }
 
   private async start(
-    input: { connectionId: string; runId: string; sql: string; baseOffset?: number; stopOnError?: boolean },
+    input: { connectionId: string; runId: string; sql: string; baseOffset?: number; stopOnError?: boolean; window?: number },
     client: ClientContext,
   ): Promise<{ runId: string; statements: number }> {
     const key = runKey(client.id, input.runId);
@@ -80,7 +93,8 @@ export class QueryService {
     const controller = new AbortController();
     let finish = () => {};
     const done = new Promise<void>((resolve) => (finish = resolve));
-    this.runs.set(key, { clientId: client.id, controller, done });
+    const credit = new RunCredit(input.window ?? DEFAULT_RUN_WINDOW, MAX_RUN_WINDOW, controller.signal);
+    this.runs.set(key, { clientId: client.id, runId: input.runId, controller, credit, done });
 
     let session: SqlConnection;
     let plan: RunPlan;
@@ -110,7 +124,7 @@ export class QueryService {
 
     // Reply first; the statements start on the next turn of the event loop.
     setImmediate(() => {
-      this.execute(plan, session, controller.signal, client)
+      this.execute(plan, session, controller.signal, credit, client)
         .catch((error: unknown) => this.options.log(`Run ${plan.runId} failed unexpectedly: ${toStrataError(error).message}`))
         .finally(() => {
           releaseHold();
@@ -121,7 +135,7 @@ export class QueryService {
     return { runId: input.runId, statements: plan.statements.length };
   }
 
-  private async execute(plan: RunPlan, session: SqlConnection, signal: AbortSignal, client: ClientContext): Promise<void> {
+  private async execute(plan: RunPlan, session: SqlConnection, signal: AbortSignal, credit: RunCredit, client: ClientContext): Promise<void> {
     const emit = (event: QueryEvent) => client.emit('query/event', event);
     const { runId } = plan;
     const runStarted = performance.now();
@@ -142,9 +156,11 @@ export class QueryService {
             statement.sql,
             {
               columns: (columns) => emit({ type: 'columns', runId, index, columns }),
+              // The driver awaits this before fetching more, so a client that stops acking stops the fetching.
               rows: async (rows) => {
                 emit({ type: 'rows', runId, index, rows });
-                await yieldToEventLoop();
+                if (credit.spend()) await yieldToEventLoop();
+                else await credit.untilGranted();
               },
               notice: (message) => emit({ type: 'notice', runId, index, message }),
             },

@@ -40,13 +40,21 @@ export interface TestClient {
   waitForEvent<E extends EventChannel>(channel: E, match: (payload: EventPayloads[E]) => boolean): Promise<EventPayloads[E]>;
 }
 
+export interface ClientOptions {
+  /**
+   * Acknowledge each rows event as it arrives (query/ack), as the renderer does; true by default.
+   * Without acks a run stops after its window of rows events.
+   */
+  autoAck?: boolean;
+}
+
 export interface TestCore {
   core: Core;
   root: string;
   dataDir: string;
   resourcesDir: string;
   logLines: string[];
-  connect(): TestClient;
+  connect(options?: ClientOptions): TestClient;
   /** Disposes the core; a fresh one on the same directories can then be started with restart(). */
   dispose(): Promise<void>;
   restart(options?: Partial<CoreOptions>): Promise<TestCore>;
@@ -90,7 +98,7 @@ async function startOn(root: string, dataDir: string, resourcesDir: string, opti
     dataDir,
     resourcesDir,
     logLines,
-    connect: () => connectTestClient(core),
+    connect: (clientOptions) => connectTestClient(core, clientOptions),
     dispose,
     async restart(next = {}) {
       await dispose();
@@ -103,13 +111,17 @@ async function startOn(root: string, dataDir: string, resourcesDir: string, opti
   };
 }
 
-function connectTestClient(core: Core): TestClient {
+function connectTestClient(core: Core, { autoAck = true }: ClientOptions = {}): TestClient {
   const events: { channel: EventChannel; payload: unknown }[] = [];
   const results: InvokeResult[] = [];
   const waiters = new Set<() => void>();
-  const client = core.connectClient((channel, payload) => {
+  const client: CoreClient = core.connectClient((channel, payload) => {
     events.push({ channel, payload });
     for (const wake of waiters) wake();
+    const event = payload as QueryEvent;
+    if (autoAck && channel === 'query/event' && event.type === 'rows') {
+      queueMicrotask(() => void client.invoke('query/ack', { runId: event.runId, batches: 1 }));
+    }
   });
 
   const waitFor = <T>(find: () => T | undefined, what: string): Promise<T> =>

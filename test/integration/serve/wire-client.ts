@@ -1,6 +1,15 @@
 import WebSocket from 'ws';
 import type { EventChannel, InvokeChannel } from '../../../shared/ipc/channels';
 import type { InvokeResult, WireMessage } from '../../../shared/ipc/wire';
+import type { QueryEvent } from '../../../shared/model/query';
+
+export interface WireOptions {
+  /**
+   * Acknowledge each rows event as it arrives (query/ack), as the renderer does; true by default.
+   * Without acks a run stops after its window of rows events.
+   */
+  autoAck?: boolean;
+}
 
 export interface WireClient {
   socket: WebSocket;
@@ -16,15 +25,26 @@ export interface WireClient {
 }
 
 /** A Node WebSocket client speaking the headless host's wire format, as the renderer does. */
-export function connectWire(wsUrl: string, headers: Record<string, string> = {}): Promise<WireClient> {
+export function connectWire(wsUrl: string, headers: Record<string, string> = {}, { autoAck = true }: WireOptions = {}): Promise<WireClient> {
   const socket = new WebSocket(wsUrl, { headers });
   const waiting = new Map<number, (result: InvokeResult) => void>();
   const events: WireClient['events'] = [];
   let nextId = 1000;
+  const ack = (runId: string) => {
+    const id = nextId++;
+    socket.send(JSON.stringify({ id, channel: 'query/ack', input: { runId, batches: 1 } }));
+  };
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as WireMessage;
-    if (message.kind === 'event') events.push({ channel: message.channel, payload: message.payload });
-    else waiting.get(message.id)?.(message.result);
+    if (message.kind === 'event') {
+      events.push({ channel: message.channel, payload: message.payload });
+      const event = message.payload as QueryEvent;
+      if (autoAck && message.channel === 'query/event' && event.type === 'rows') ack(event.runId);
+    } else {
+      const resolve = waiting.get(message.id);
+      waiting.delete(message.id);
+      resolve?.(message.result);
+    }
   });
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
   const requestRaw = (id: number, text: string) =>

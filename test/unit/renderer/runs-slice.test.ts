@@ -33,6 +33,7 @@ vi.mock('../../../renderer/bridge', () => {
   };
 });
 
+const { DEFAULT_RUN_WINDOW } = await import('../../../shared/ipc/contract');
 const { BridgeError } = await import('../../../renderer/bridge');
 const { createTabsSlice } = await import('../../../renderer/store/tabs-slice');
 const { createRunsSlice } = await import('../../../renderer/store/runs-slice');
@@ -89,7 +90,7 @@ describe('runs slice', () => {
     await store.getState().runTab(tabId, { sql: 'select 2', offset: 10 });
 
     const run = host.calls.find((c) => c.channel === 'query/run')!;
-    expect(run.input).toMatchObject({ connectionId: 'pg', sql: 'select 2', baseOffset: 10 });
+    expect(run.input).toMatchObject({ connectionId: 'pg', sql: 'select 2', baseOffset: 10, window: DEFAULT_RUN_WINDOW });
     const runId = run.input.runId as string;
     expect(store.getState().runs[tabId].phase).toBe('starting');
 
@@ -106,6 +107,28 @@ describe('runs slice', () => {
     expect(resultStore.get(runId, 0)?.getRow(0)).toEqual(['2']);
     expect(resultStore.get('someone-else', 0)).toBeUndefined();
     expect(host.listeners.size).toBe(0);
+  });
+
+  it('acknowledges rows batches once they are stored, one ack for the batches of one task, none after the run ended', async () => {
+    const { store } = createTestStore(async () => sqlConnection);
+    const tabId = store.getState().openTab({ title: 'q', connectionId: 'pg', sql: 'select 1' });
+    await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
+    const runId = store.getState().runs[tabId].runId;
+    const acks = () => host.calls.filter((c) => c.channel === 'query/ack').map((c) => c.input);
+    emit({ type: 'statement-start', runId, index: 0, sql: 'select 1', offset: 0 });
+    emit({ type: 'rows', runId, index: 0, rows: [['1']] });
+    emit({ type: 'rows', runId, index: 0, rows: [['2']] });
+    emit({ type: 'rows', runId: 'someone-else', index: 0, rows: [['x']] });
+    expect(acks()).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(acks()).toEqual([{ runId, batches: 2 }]);
+    expect(resultStore.get(runId, 0)?.rowCount).toBe(2);
+
+    emit({ type: 'rows', runId, index: 0, rows: [['3']] });
+    emit({ type: 'statement-end', runId, index: 0, rowCount: 3, affectedRows: null, command: 'SELECT', durationMs: 1 });
+    emit({ type: 'run-end', runId, status: 'ok', durationMs: 2, statements: 1, schemaChanged: false });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(acks()).toEqual([{ runId, batches: 2 }]);
   });
 
   it('shows a run that the host refused in Messages and as a toast', async () => {
@@ -151,7 +174,7 @@ describe('runs slice', () => {
     emit({ type: 'statement-start', runId, index: 0, sql: 'select 1', offset: 0 });
     emit({ type: 'rows', runId, index: 0, rows: [['1']] });
     await store.getState().cancelRun(tabId);
-    expect(host.calls.at(-1)).toEqual({ channel: 'query/cancel', input: { runId } });
+    expect(host.calls.filter((c) => c.channel === 'query/cancel')).toEqual([{ channel: 'query/cancel', input: { runId } }]);
     expect(store.getState().runs[tabId].cancelRequested).toBe(true);
 
     store.getState().closeTab(tabId);

@@ -1,0 +1,100 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_RUN_WINDOW } from '../../../shared/ipc/contract';
+import type { ConnectionProfile } from '../../../shared/model/connection';
+import type { QueryEvent } from '../../../shared/model/query';
+import type { InvokeResult } from '../../../shared/ipc/wire';
+import { PG_DRAFT } from '../core/core-harness';
+import { buildMain, startServe, type ServeProcess } from '../../support/serve-process';
+import { connectWire, type WireClient } from './wire-client';
+
+const MILLION = 1_000_000;
+const MB = 1024 * 1024;
+const WINDOW = 4;
+const SQL = `SELECT n, md5(n::text) AS strata_test_serve_flow, 'row number ' || n AS label, repeat('x', 24) AS padding
+  FROM generate_series(1, ${MILLION}) AS n`;
+
+let tmp: string;
+let server: ServeProcess;
+let client: WireClient;
+let connectionId: string;
+
+function valueOf<T>(result: InvokeResult): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+beforeAll(async () => {
+  buildMain();
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'strata-test-serve-flow-'));
+  server = await startServe(['--port', '0', '--data-dir', path.join(tmp, 'data')]);
+  client = await connectWire(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, {}, { autoAck: false });
+  const profile = valueOf<ConnectionProfile>(
+    await client.request('connection/save', { id: null, draft: { ...PG_DRAFT, name: 'strata_test_serve_flow' }, password: { action: 'keep' } }),
+  );
+  connectionId = profile.id;
+  valueOf(await client.request('connection/open', { id: connectionId }));
+}, 120_000);
+
+afterAll(async () => {
+  client?.close();
+  await server?.stop();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+/** The server's resident memory, as the kernel counts it. */
+async function serverRssBytes(): Promise<number> {
+  const status = await fs.readFile(`/proc/${server.child.pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+  if (!match) throw new Error('No VmRSS line in /proc/<pid>/status');
+  return Number(match[1]) * 1024;
+}
+
+function eventsOf(runId: string): QueryEvent[] {
+  return client.events.filter((event) => event.channel === 'query/event').map((event) => event.payload as QueryEvent).filter((event) => event.runId === runId);
+}
+
+function rowsEventCount(runId: string): number {
+  return eventsOf(runId).filter((event) => event.type === 'rows').length;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('flow control over the WebSocket', () => {
+  it('keeps the server within bounded memory while a client stops acking a 1M-row query, and resumes when it acks', async () => {
+    const runId = 'strata_test_serve_flow_run';
+    valueOf(await client.request('query/run', { connectionId, runId, sql: SQL, window: WINDOW }));
+    await expect.poll(() => rowsEventCount(runId), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    // A paused browser tab: it neither reads the socket nor acks, so anything sent would pile up in the server.
+    client.socket.pause();
+    const baseline = await serverRssBytes();
+    let peak = baseline;
+    for (let sample = 0; sample < 15; sample++) {
+      await sleep(200);
+      peak = Math.max(peak, await serverRssBytes());
+    }
+    client.socket.resume();
+    expect((peak - baseline) / MB).toBeLessThan(60);
+    await sleep(500);
+    expect(rowsEventCount(runId)).toBe(WINDOW);
+
+    let acked = 0;
+    while (!eventsOf(runId).some((event) => event.type === 'run-end')) {
+      const delivered = rowsEventCount(runId);
+      if (delivered > acked) {
+        const batches = Math.min(delivered - acked, MAX_RUN_WINDOW);
+        valueOf(await client.request('query/ack', { runId, batches }));
+        acked += batches;
+      } else {
+        await sleep(1);
+      }
+    }
+    const events = eventsOf(runId);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'ok' });
+    const rows = events.flatMap((event) => (event.type === 'rows' ? event.rows : []));
+    expect(rows).toHaveLength(MILLION);
+    expect(rows.findIndex((row, index) => row[0] !== String(index + 1))).toBe(-1);
+  });
+});
