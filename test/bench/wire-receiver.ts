@@ -1,0 +1,133 @@
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import type { InvokeChannel } from '../../shared/ipc/channels';
+import { DEFAULT_RUN_WINDOW } from '../../shared/ipc/contract';
+import type { InvokeResult, WireMessage } from '../../shared/ipc/wire';
+import type { QueryEvent } from '../../shared/model/query';
+import { ResultStore } from '../../renderer/features/results/result-store';
+import { createRunAcks } from '../../renderer/store/run-acks';
+
+export interface RunOutcome {
+  rows: number;
+  /** From sending query/run to the first rows batch decoded and stored. */
+  firstBatchMs: number | null;
+  totalMs: number;
+  batches: number;
+  /** Text bytes received for the run's events. */
+  wireBytes: number;
+  status: string;
+}
+
+/**
+ * The renderer's side of the headless host, in Node: one WebSocket, JSON text frames decoded with
+ * JSON.parse, rows appended to the renderer's own ResultStore and acknowledged per batch as
+ * renderer/store/runs-slice.ts does.
+ */
+export class WireReceiver {
+  private nextId = 1;
+  private nextRun = 1;
+  private readonly waiting = new Map<number, (result: InvokeResult) => void>();
+  private readonly runs = new Map<string, (event: QueryEvent, bytes: number) => void>();
+  /** Text length of the last reply received, to show how big a reply was. */
+  lastReplyBytes = 0;
+  private readonly acks = createRunAcks((runId, batches) => this.send('query/ack', { runId, batches }));
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) this.receiveFrame(data);
+    });
+  }
+
+  private receiveFrame(data: Buffer): void {
+    const text = data.toString('utf8');
+    const message = decodeFrame(text);
+    if (message.kind === 'reply') {
+      this.lastReplyBytes = text.length;
+      const settle = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      settle?.(message.result);
+    } else if (message.channel === 'query/event') {
+      const event = message.payload as QueryEvent;
+      this.runs.get(event.runId)?.(event, text.length);
+    }
+  }
+
+  static connect(wsUrl: string): Promise<WireReceiver> {
+    const socket = new WebSocket(wsUrl, { perMessageDeflate: false });
+    return new Promise((resolve, reject) => {
+      socket.once('error', reject);
+      socket.once('unexpected-response', (_req, res) => reject(new Error(`The host refused the WebSocket with HTTP ${res.statusCode}.`)));
+      socket.once('open', () => resolve(new WireReceiver(socket)));
+    });
+  }
+
+  /** Invokes a channel and returns its value, throwing the host's error message when it failed. */
+  async call<T>(channel: InvokeChannel, input: unknown): Promise<T> {
+    const result = await new Promise<InvokeResult>((resolve) => {
+      const id = this.send(channel, input);
+      this.waiting.set(id, resolve);
+    });
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  }
+
+  /** Runs `sql` and resolves at run-end, with the rows kept in a ResultStore until then. */
+  run(connectionId: string, sql: string): Promise<RunOutcome> {
+    const runId = `bench-${this.nextRun++}`;
+    const store = new ResultStore();
+    const started = performance.now();
+    let firstBatchMs: number | null = null;
+    let batches = 0;
+    let wireBytes = 0;
+    let failure: string | null = null;
+    return new Promise<RunOutcome>((resolve, reject) => {
+      this.runs.set(runId, (event, bytes) => {
+        wireBytes += bytes;
+        switch (event.type) {
+          case 'columns':
+            store.setColumns(runId, event.index, event.columns);
+            break;
+          case 'rows':
+            store.appendRows(runId, event.index, event.rows);
+            this.acks.stored(runId);
+            batches++;
+            firstBatchMs ??= performance.now() - started;
+            break;
+          case 'statement-error':
+            failure = `${event.error.code}: ${event.error.message}`;
+            break;
+          case 'run-end': {
+            this.runs.delete(runId);
+            this.acks.forget(runId);
+            const rows = store.get(runId, 0)?.rowCount ?? 0;
+            store.freeRun(runId);
+            if (failure || event.status !== 'ok') reject(new Error(`The run ended with ${event.status}: ${failure ?? ''}`));
+            else resolve({ rows, firstBatchMs, totalMs: performance.now() - started, batches, wireBytes, status: event.status });
+            break;
+          }
+          default:
+            break;
+        }
+      });
+      this.call('query/run', { connectionId, runId, sql, window: DEFAULT_RUN_WINDOW }).catch((error: unknown) => {
+        this.runs.delete(runId);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private send(channel: InvokeChannel, input: unknown): number {
+    const id = this.nextId++;
+    this.socket.send(JSON.stringify({ id, channel, input }));
+    return id;
+  }
+}
+
+/** JSON.parse of one text frame, named so that profiles show decoding apart from storing. */
+function decodeFrame(text: string): WireMessage {
+  return JSON.parse(text) as WireMessage;
+}
