@@ -3,6 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract';
 import type { InvokeResult } from '../../shared/ipc/wire';
+import { createActivityHandlers } from './activity/activity-handlers';
+import { AppQueryLog } from './activity/app-query-log';
 import { createDriverRegistry } from './drivers/registry';
 import { createHost, type Handlers } from './host';
 import { PoolManager } from './pool/pool-manager';
@@ -34,6 +36,8 @@ export interface CoreOptions {
   pickFile?: () => Promise<string | null>;
   /** Never given secrets. */
   log?: (line: string) => void;
+  /** How many of the statements Strata sent on its own behalf are kept; DEFAULT_APP_QUERY_CAPACITY when absent. */
+  appQueryCapacity?: number;
 }
 
 export interface CoreClient {
@@ -64,6 +68,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const store = await ConnectionStore.open(join(options.dataDir, 'connections.json'), log);
   const registry = createDriverRegistry({ sqliteWorkerPath: options.sqliteWorkerPath, sqliteNativeBinding: options.sqliteNativeBinding });
 
+  const appQueries = new AppQueryLog(options.appQueryCapacity);
   let schema: SchemaService | null = null;
   const pools = new PoolManager({
     onState: (event) => {
@@ -76,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets: new ConnectionSecrets(vault),
     registry,
     pools,
+    appQueries,
     pickFile: options.pickFile,
     onChanged: (id) => schema?.invalidate(id),
     log,
@@ -112,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...schema.handlers,
     ...queries.handlers,
     ...createWorkspaceHandlers(join(options.dataDir, 'workspace.json'), log),
+    ...createActivityHandlers(appQueries),
   };
   const host = createHost(handlers, log);
   let disposed = false;

@@ -25,6 +25,7 @@ export const INVOKE_CHANNELS = [
   'query/ack',
   'workspace/load',
   'workspace/save',
+  'activity/app-queries',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppQueryPage } from '../model/activity';
 import type { Capabilities } from '../model/capabilities';
 import {
   connectionDraftSchema,
@@ -122,6 +123,12 @@ export const contract = {
 
   'workspace/load': { input: z.strictObject({}), output: output<Workspace | null>() },
   'workspace/save': { input: z.strictObject({ workspace: workspaceSchema }), output: output<{ saved: true }>() },
+
+  /** The statements Strata sent on its own behalf, newer than `sinceId`, of one connection or all. */
+  'activity/app-queries': {
+    input: z.strictObject({ connectionId: connectionIdSchema.optional(), sinceId: z.number().int().min(0).optional() }),
+    output: output<AppQueryPage>(),
+  },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: unknown }>;
 
 // The allow-list in channels.ts and the contract must name the same channels.

@@ -34,6 +34,7 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'query/ack': { runId: 'r1', batches: 2 },
   'workspace/load': {},
   'workspace/save': { workspace },
+  'activity/app-queries': { connectionId: 'c1', sinceId: 12 },
 };
 
 const channels = INVOKE_CHANNELS.map((channel) => [channel] as const);
@@ -85,7 +86,8 @@ describe('the IPC contract', () => {
       expect(accepts(channel, { ...good, [key]: wrongTypeFor(good[key]) }), `${key} with a wrong type`).toBe(false);
       const { [key]: _omitted, ...rest } = good;
       const optional = contract[channel].input.safeParse(rest).success;
-      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window'));
+      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window')) ||
+        channel === 'activity/app-queries';
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
   });
@@ -146,5 +148,8 @@ describe('the IPC contract', () => {
     expect(accepts('query/ack', { runId: 'r1', batches: MAX_RUN_WINDOW })).toBe(true);
     expect(accepts('schema/table', { connectionId: 'c1', path: [] })).toBe(false);
     expect(accepts('schema/children', { connectionId: 'c1', path: [{ kind: 'planet', name: 'x' }] })).toBe(false);
+    expect(accepts('activity/app-queries', {})).toBe(true);
+    expect(accepts('activity/app-queries', { sinceId: -1 })).toBe(false);
+    expect(accepts('activity/app-queries', { sinceId: 1.5 })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Capabilities } from '../../../shared/model/capabilities';
+import type { AppQueryReporter } from '../activity/app-query-report';
 import type { ConnectionDraft, Engine } from '../../../shared/model/connection';
 import type { Cell, ColumnMeta } from '../../../shared/model/query';
 import type { PathSegment, SchemaNode, TableDetail } from '../../../shared/model/schema';
@@ -14,6 +15,11 @@ export interface DriverConfig {
   profile: ConnectionDraft & { id: string };
   /** The secret from the vault, or null when the connection has none. */
   password: string | null;
+  /**
+   * Told about every statement the driver sends on its own behalf (catalog reads, pings, cancels,
+   * session resets), never about the user's statements. Reports hold no bound values.
+   */
+  onAppQuery?: AppQueryReporter;
 }
 
 export interface ServerInfo {

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ConnectionTestResult } from '../../../shared/ipc/contract';
 import { emptyDraft, type ConnectionDraft, type ConnectionProfile, type PasswordChange } from '../../../shared/model/connection';
+import type { AppQueryLog } from '../activity/app-query-log';
 import type { DriverRegistry } from '../drivers/registry';
 import type { Dialect, Driver } from '../drivers/types';
 import { CoreError } from '../errors';
@@ -16,6 +17,8 @@ export interface ConnectionServiceOptions {
   secrets: ConnectionSecrets;
   registry: DriverRegistry;
   pools: PoolManager;
+  /** Where drivers record the statements they send on Strata's behalf. */
+  appQueries: AppQueryLog;
   /** A native file dialog; absent where the host has none. */
   pickFile?: () => Promise<string | null>;
   /** Called when a connection's settings changed or it was removed, so caches about it are dropped. */
@@ -78,7 +81,11 @@ export class ConnectionService {
     const profile = this.requireProfile(id);
     const dialect = this.options.registry.dialectFor(profile.engine);
     const { driver, serverVersion } = await this.options.pools.open(id, () =>
-      dialect.createDriver({ profile, password: profile.hasPassword ? this.options.secrets.get(id) : null }),
+      dialect.createDriver({
+        profile,
+        password: profile.hasPassword ? this.options.secrets.get(id) : null,
+        onAppQuery: (report) => this.options.appQueries.record(id, profile.engine, report),
+      }),
     );
     return { profile, dialect, driver, serverVersion };
   }
@@ -200,7 +207,13 @@ export class ConnectionService {
     const draft = normalizeDraft(input);
     const dialect = this.options.registry.dialectFor(draft.engine);
     const secret = this.passwordFor(id, password);
-    const driver = dialect.createDriver({ profile: { ...draft, id: id ?? `test-${randomUUID()}` }, password: secret });
+    const profileId = id ?? `test-${randomUUID()}`;
+    const driver = dialect.createDriver({
+      profile: { ...draft, id: profileId },
+      password: secret,
+      // Everything a test connection sends is part of the test, whatever the driver calls it.
+      onAppQuery: (report) => this.options.appQueries.record(profileId, draft.engine, { ...report, purpose: 'test' }),
+    });
     try {
       const server = await driver.init();
       const started = performance.now();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ActivityButton } from '../activity/ActivityButton';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { SchemaPanel } from '../schema-tree/SchemaPanel';
 import { VaultButton } from '../vault/VaultButton';
@@ -41,6 +42,7 @@ export function Sidebar({ width }: { width: number }) {
         </span>
         <span className="sidebar-header-actions">
           <VaultButton />
+          <ActivityButton />
           <ThemeToggle />
         </span>
       </header>

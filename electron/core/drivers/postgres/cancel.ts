@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { reportAppQuery, type AppQueryReporter } from '../../activity/app-query-report';
 import { CANCEL_BACKEND_QUERY } from './catalog-queries';
 
 /**
@@ -8,17 +9,18 @@ import { CANCEL_BACKEND_QUERY } from './catalog-queries';
  * the cancel never waits behind the statements it should stop. Resolves whether or not it worked:
  * the caller has its own fallback.
  */
-export async function cancelBackend(pool: pg.Pool, config: pg.ClientConfig, pid: number): Promise<boolean> {
+export async function cancelBackend(pool: pg.Pool, config: pg.ClientConfig, pid: number, onAppQuery?: AppQueryReporter): Promise<boolean> {
+  const send = (client: pg.Pool | pg.Client) => reportAppQuery(onAppQuery, 'cancel', CANCEL_BACKEND_QUERY, () => client.query(CANCEL_BACKEND_QUERY, [pid]));
   try {
     if (pool.idleCount > 0 || pool.totalCount < pool.options.max) {
-      await pool.query(CANCEL_BACKEND_QUERY, [pid]);
+      await send(pool);
       return true;
     }
     const client = new pg.Client(config);
     client.on('error', () => undefined);
     try {
       await client.connect();
-      await client.query(CANCEL_BACKEND_QUERY, [pid]);
+      await send(client);
     } finally {
       await client.end().catch(() => undefined);
     }

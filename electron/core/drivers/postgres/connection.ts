@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { Cell } from '../../../../shared/model/query';
+import { reportAppQuery, type AppQueryReporter } from '../../activity/app-query-report';
 import { CoreError } from '../../errors';
 import type { ResultSink, SqlConnection, StatementSummary } from '../types';
 import { cancelledError, toCoreError, type ErrorContext } from './error-mapping';
@@ -24,6 +25,8 @@ export interface SessionDependencies {
   /** Asks the server, from another session, to stop the statement of backend `pid`. */
   cancelBackend(pid: number): Promise<unknown>;
   onReleased(session: PostgresConnection): void;
+  /** Told about the session reset, which Strata sends on its own behalf. */
+  onAppQuery?: AppQueryReporter;
 }
 
 /** One pooled session. Statements run one at a time through pg-cursor and stream in batches. */
@@ -87,7 +90,7 @@ export class PostgresConnection implements SqlConnection {
     let reusable = !this.discard && !this.deps.isBroken(this.client) && this.client.getTransactionStatus() === 'I';
     if (reusable && this.used) {
       // SET, prepared statements and temp tables of this session must not leak into the next user's.
-      reusable = await this.client.query(RESET_SESSION).then(
+      reusable = await reportAppQuery(this.deps.onAppQuery, 'session', RESET_SESSION, () => this.client.query(RESET_SESSION)).then(
         () => !this.deps.isBroken(this.client),
         () => false,
       );

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { AppQueryPurpose } from '../../../../shared/model/activity';
+import { reportAppQuery } from '../../activity/app-query-report';
 import { CoreError } from '../../errors';
 import type { DriverConfig, Introspector, ServerInfo, SqlConnection, SqlDriver } from '../types';
 import { cancelBackend } from './cancel';
@@ -20,22 +22,22 @@ export class PostgresDriver implements SqlDriver {
 
   constructor(private readonly config: DriverConfig) {
     this.pools = new DatabasePools((database) => poolConfig(config, database), primaryDatabase(config));
-    this.types = new TypeRegistry(() => this.pools.get());
+    this.types = new TypeRegistry(() => this.pools.get(), config.onAppQuery);
   }
 
   async init(): Promise<ServerInfo> {
-    const [row] = await this.read<{ server_version: string }>(this.pools.primaryDatabase, SERVER_VERSION_QUERY);
+    const [row] = await this.read<{ server_version: string }>('session', this.pools.primaryDatabase, SERVER_VERSION_QUERY);
     // server_version reads like "15.20 (Debian 15.20-0+deb12u1)"; the number is what users compare.
     const version = (row?.server_version ?? '').split(' ')[0];
     return { version: `PostgreSQL ${version}` };
   }
 
   async ping(): Promise<void> {
-    await this.read(this.pools.primaryDatabase, PING_QUERY);
+    await this.read('health', this.pools.primaryDatabase, PING_QUERY);
   }
 
   createIntrospector(): Introspector {
-    return new PostgresIntrospector((database, sql, params) => this.read(database, sql, params), this.pools.primaryDatabase);
+    return new PostgresIntrospector((database, sql, params) => this.read('introspection', database, sql, params), this.pools.primaryDatabase);
   }
 
   async acquireConnection(): Promise<SqlConnection> {
@@ -51,7 +53,8 @@ export class PostgresDriver implements SqlDriver {
       types: this.types,
       errorContext: this.errorContext(database),
       isBroken: (candidate) => this.pools.isBroken(candidate),
-      cancelBackend: (pid) => cancelBackend(pool, poolConfig(this.config, database), pid),
+      cancelBackend: (pid) => cancelBackend(pool, poolConfig(this.config, database), pid, this.config.onAppQuery),
+      onAppQuery: this.config.onAppQuery,
       onReleased: (released) => this.sessions.delete(released),
     });
     if (this.destroyed) {
@@ -71,16 +74,20 @@ export class PostgresDriver implements SqlDriver {
   }
 
   /** A catalog read. A pooled client whose server went away is retried once on a fresh one. */
-  private async read<Row>(database: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+  private async read<Row>(purpose: AppQueryPurpose, database: string, sql: string, params: unknown[] = []): Promise<Row[]> {
     if (this.destroyed) throw closedError();
     const context = this.errorContext(database);
+    const send = async () => {
+      const pool = this.pools.get(database);
+      return reportAppQuery(this.config.onAppQuery, purpose, sql, async () => (await pool.query(sql, params)).rows as Row[], (rows) => rows.length);
+    };
     try {
-      return (await this.pools.get(database).query(sql, params)).rows as Row[];
+      return await send();
     } catch (first) {
       const error = toCoreError(first, context);
       if (error.code !== 'CONNECTION' || this.destroyed) throw error;
       try {
-        return (await this.pools.get(database).query(sql, params)).rows as Row[];
+        return await send();
       } catch (second) {
         throw toCoreError(second, context);
       }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ColumnMeta } from '../../../../shared/model/query';
+import { reportAppQuery, type AppQueryReporter } from '../../activity/app-query-report';
 import { TYPE_NAMES_QUERY } from './catalog-queries';
 import { BUILTIN_TYPE_NAMES, typeCategory, unknownTypeName } from './type-names';
 
@@ -13,7 +14,10 @@ export class TypeRegistry {
   private readonly triedOids = new Set<number>();
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly pool: () => pg.Pool) {}
+  constructor(
+    private readonly pool: () => pg.Pool,
+    private readonly onAppQuery?: AppQueryReporter,
+  ) {}
 
   async describe(fields: readonly pg.FieldDef[]): Promise<ColumnMeta[]> {
     const missing = fields.map((field) => field.dataTypeID).filter((oid) => !this.names.has(oid) && !this.triedOids.has(oid));
@@ -33,8 +37,13 @@ export class TypeRegistry {
     // one; when every client is taken, waiting could deadlock, so the built-in names answer instead.
     const canReadNow = pool.idleCount > 0 || pool.totalCount < pool.options.max;
     if (!canReadNow) return Promise.resolve();
-    this.loading ??= pool
-      .query<{ oid: string; name: string }>(TYPE_NAMES_QUERY)
+    this.loading ??= reportAppQuery(
+      this.onAppQuery,
+      'introspection',
+      TYPE_NAMES_QUERY,
+      () => pool.query<{ oid: string; name: string }>(TYPE_NAMES_QUERY),
+      (result) => result.rows.length,
+    )
       .then((result) => {
         this.names = new Map([...BUILTIN_TYPE_NAMES, ...result.rows.map((row) => [Number(row.oid), row.name] as const)]);
       })
