@@ -19,12 +19,15 @@ import {
   type CellPosition,
   type GridSelection,
 } from './grid-selection';
+import { MAX_SCROLL_HEIGHT } from './row-window';
 import { gridTextWidths } from './text-metrics';
 import { MAX_COPY_CELLS, toTsv } from './tsv';
 import { useStatementResult } from './use-result';
+import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 30;
+const ROW_OVERSCAN = 6;
 const NO_COLUMNS: ColumnMeta[] = [];
 const VIEWER_HINT = 'Double-click or press Enter to see the whole value';
 
@@ -43,7 +46,9 @@ function cellFromTarget(target: EventTarget): CellPosition | null {
 
 /**
  * One statement's rows: virtualized in both directions, so only the cells on screen exist, however many
- * rows and columns the result has. Every value is a React text node.
+ * rows and columns the result has. Rows have one fixed height, so the rows on screen come straight from
+ * the scroll position; columns vary in width and few enough for the column virtualizer. Every value is
+ * a React text node.
  */
 export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
   const result = useStatementResult(runId, index);
@@ -67,15 +72,8 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
   const dragging = useRef(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const rows = useRowWindow(scrollRef, { rowCount, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, maxHeight: MAX_SCROLL_HEIGHT }, ROW_OVERSCAN);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders this component itself.
-  const rowVirtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns.length,
@@ -131,7 +129,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
   };
 
   const scrollToCell = (cell: CellPosition) => {
-    rowVirtualizer.scrollToIndex(cell.row, { align: 'auto' });
+    rows.scrollToRow(cell.row);
     columnVirtualizer.scrollToIndex(cell.col, { align: 'auto' });
   };
 
@@ -190,7 +188,9 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
     if (cell) setViewing(cell);
   };
 
-  const virtualRows = rowVirtualizer.getVirtualItems();
+  const { start: firstRow, end: endRow, firstTop } = rows.window;
+  const windowSize = endRow - firstRow;
+  const rowIndexes = Array.from({ length: windowSize }, (_, i) => firstRow + i);
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const totalWidth = columnVirtualizer.getTotalSize();
   const focus = selection?.focus ?? null;
@@ -213,7 +213,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
         onMouseMove={onMouseMove}
         onDoubleClick={onDoubleClick}
       >
-        <div className="grid-sizer" style={{ width: totalWidth, height: rowVirtualizer.getTotalSize() }}>
+        <div className="grid-sizer" style={{ width: totalWidth, height: rows.height }}>
           <div className="grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth, height: HEADER_HEIGHT }}>
             <div className="grid-corner" role="columnheader" aria-colindex={1} aria-label="Row number" style={{ width: gutter }} />
             {virtualColumns.map((vc) => (
@@ -228,25 +228,25 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
               />
             ))}
           </div>
-          {virtualRows.map((vr) => {
-            const row = result?.getRow(vr.index);
+          {rowIndexes.map((rowIndex) => {
+            const row = result?.getRow(rowIndex);
             return (
               <div
-                key={vr.index % virtualRows.length}
-                className={vr.index % 2 === 1 ? 'grid-row grid-row-alt' : 'grid-row'}
+                key={rowIndex % windowSize}
+                className={rowIndex % 2 === 1 ? 'grid-row grid-row-alt' : 'grid-row'}
                 role="row"
-                aria-rowindex={vr.index + 2}
-                style={{ width: totalWidth, height: ROW_HEIGHT, transform: `translateY(${vr.start}px)` }}
+                aria-rowindex={rowIndex + 2}
+                style={{ width: totalWidth, height: ROW_HEIGHT, transform: `translateY(${firstTop + (rowIndex - firstRow) * ROW_HEIGHT}px)` }}
               >
                 <div className="grid-gutter" role="rowheader" aria-colindex={1} style={{ width: gutter }}>
-                  {vr.index + 1}
+                  {rowIndex + 1}
                 </div>
                 {virtualColumns.map((vc) => {
                   const column = columns[vc.index];
                   const value = row?.[vc.index] ?? null;
                   const shown = displayCell(value, column.category);
-                  const selected = isCellSelected(range, vr.index, vc.index);
-                  const focused = focus !== null && focus.row === vr.index && focus.col === vc.index;
+                  const selected = isCellSelected(range, rowIndex, vc.index);
+                  const focused = focus !== null && focus.row === rowIndex && focus.col === vc.index;
                   let className = 'grid-cell';
                   if (isNumeric(column.category)) className += ' grid-num';
                   if (shown.isNull) className += ' grid-null';
@@ -259,7 +259,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
                       role="gridcell"
                       aria-colindex={vc.index + 2}
                       aria-selected={selected}
-                      data-row={vr.index}
+                      data-row={rowIndex}
                       data-col={vc.index}
                       title={shown.clipped || prefersViewer(value, column.category) ? VIEWER_HINT : undefined}
                       style={{ left: vc.start, width: vc.size }}
