@@ -22,6 +22,13 @@ function Icon({ size = 16, children, ...rest }: IconProps & { children: ReactNod
   );
 }
 
+/** A pulse line: what Strata itself has been doing. */
+export const ActivityIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M1.5 8h3l2-5 3 10 2-5h3" />
+  </Icon>
+);
+
 export const PlusIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M8 3v10M3 8h10" />

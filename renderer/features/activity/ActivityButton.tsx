@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { IconButton } from '../../ui/Button';
 import { ActivityDialog } from './ActivityDialog';
-import { ActivityIcon } from './ActivityIcon';
+import { ActivityIcon } from '../../ui/icons';
 
 /** Opens the list of queries Strata sent on its own behalf. */
 export function ActivityButton() {
