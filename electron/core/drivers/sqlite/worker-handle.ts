@@ -178,28 +178,23 @@ export class SqliteWorkerHandle {
 
   /** Runs a small catalog query with bound parameters and returns all its rows. */
   catalog(sql: string, params: CatalogParam[]): Promise<CatalogRow[]> {
-    return new Promise((resolve, reject) => {
-      let id = 0;
-      const fail = (error: Error) => {
-        this.finish(id);
-        reject(error);
-      };
-      id = this.begin({
-        receive: (reply) => {
-          if (reply.type === 'catalog-rows') {
-            this.finish(id);
-            resolve(unpackObjects(reply.columns, reply.rows));
-          } else if (reply.type === 'failed') {
-            fail(fromContract(reply.error));
-          }
-        },
-        fail,
-      }, (requestId) => ({ type: 'catalog', id: requestId, sql, params }));
-    });
+    return this.ask(
+      (id) => ({ type: 'catalog', id, sql, params }),
+      (reply) => (reply.type === 'catalog-rows' ? { value: unpackObjects(reply.columns, reply.rows) } : null),
+    );
   }
 
   /** Rolls back a transaction the session left open, so the next user of this worker starts clean. */
-  reset(): Promise<void> {
+  async reset(): Promise<void> {
+    await this.ask(
+      (id) => ({ type: 'reset', id }),
+      (reply) => (reply.type === 'reset-done' ? { value: undefined } : null),
+    );
+    this.transactionOpen = false;
+  }
+
+  /** One request with one answer: `answer` picks the reply that settles it; a 'failed' reply rejects. */
+  private ask<T>(request: (id: number) => WorkerRequest, answer: (reply: WorkerReply) => { value: T } | null): Promise<T> {
     return new Promise((resolve, reject) => {
       let id = 0;
       const fail = (error: Error) => {
@@ -208,16 +203,16 @@ export class SqliteWorkerHandle {
       };
       id = this.begin({
         receive: (reply) => {
-          if (reply.type === 'reset-done') {
+          const answered = answer(reply);
+          if (answered) {
             this.finish(id);
-            this.transactionOpen = false;
-            resolve();
+            resolve(answered.value);
           } else if (reply.type === 'failed') {
             fail(fromContract(reply.error));
           }
         },
         fail,
-      }, (requestId) => ({ type: 'reset', id: requestId }));
+      }, request);
     });
   }
 
