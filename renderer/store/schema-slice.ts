@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { PathSegment, SchemaNode } from '../../shared/model/schema';
+import { childPath, fromChildList, type PathSegment, type SchemaChild } from '../../shared/model/schema';
 import { api } from '../bridge';
-import { EMPTY_TREE, pathKey, reachableKeys, ROOT_KEY, type ChildrenState, type SchemaTree } from '../features/schema-tree/tree-model';
+import { childKey, EMPTY_TREE, pathKey, reachableKeys, ROOT_KEY, type ChildrenState, type SchemaTree } from '../features/schema-tree/tree-model';
 import type { StoreState } from './index';
 
 export interface SchemaSlice {
@@ -47,7 +47,7 @@ export const createSchemaSlice: StateCreator<StoreState, [], [], SchemaSlice> = 
    */
   const expandToTables = async (connectionId: string) => {
     const profile = get().connections.find((c) => c.id === connectionId);
-    const pick = (nodes: SchemaNode[]): SchemaNode | undefined => {
+    const pick = (nodes: SchemaChild[]): SchemaChild | undefined => {
       const expandable = nodes.filter((n) => n.hasChildren);
       const schemas = expandable.filter((n) => n.kind === 'schema');
       return (
@@ -64,9 +64,10 @@ export const createSchemaSlice: StateCreator<StoreState, [], [], SchemaSlice> = 
       if (!children || children.status !== 'loaded') return;
       const target = pick(children.nodes);
       if (!target) return;
-      markExpanded(connectionId, target.path, true);
-      await get().loadChildren(connectionId, target.path);
-      path = target.path;
+      const targetPath = childPath(path, target);
+      markExpanded(connectionId, targetPath, true);
+      await get().loadChildren(connectionId, targetPath);
+      path = targetPath;
     }
   };
 
@@ -99,7 +100,7 @@ export const createSchemaSlice: StateCreator<StoreState, [], [], SchemaSlice> = 
         return;
       }
       try {
-        const nodes = await api.invoke('schema/children', { connectionId, path, refresh: refresh || undefined });
+        const nodes = fromChildList(await api.invoke('schema/children', { connectionId, path, refresh: refresh || undefined }));
         if (isCurrent()) setChildren(connectionId, key, { status: 'loaded', nodes, error: null });
       } catch (error) {
         if (isCurrent()) setChildren(connectionId, key, { status: 'error', nodes: [], error: (error as Error).message });
@@ -118,9 +119,11 @@ export const createSchemaSlice: StateCreator<StoreState, [], [], SchemaSlice> = 
       const walk = async (path: PathSegment[]): Promise<void> => {
         await get().loadChildren(connectionId, path, true);
         const tree = treeOf(connectionId);
-        const loaded = tree.children[pathKey(path)];
+        const key = pathKey(path);
+        const loaded = tree.children[key];
         if (!loaded || loaded.status !== 'loaded') return;
-        await Promise.all(loaded.nodes.filter((node) => tree.expanded[pathKey(node.path)]).map((node) => walk(node.path)));
+        const expandedChildren = loaded.nodes.filter((node) => tree.expanded[childKey(key, node)]);
+        await Promise.all(expandedChildren.map((node) => walk(childPath(path, node))));
       };
       await walk([]);
       updateTree(connectionId, (tree) => {

@@ -8,7 +8,7 @@ import {
   type ConnectionProfile,
 } from '../model/connection';
 import type { QueryEvent } from '../model/query';
-import { schemaPathSchema, type SchemaNode, type TableDetail } from '../model/schema';
+import { schemaPathSchema, type SchemaChildList, type TableDetail } from '../model/schema';
 import { workspaceSchema, type Workspace } from '../model/workspace';
 import type { EventChannel, InvokeChannel } from './channels';
 
@@ -94,7 +94,7 @@ export const contract = {
 
   'schema/children': {
     input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema, refresh: z.boolean().optional() }),
-    output: output<SchemaNode[]>(),
+    output: output<SchemaChildList>(),
   },
   'schema/table': {
     input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1), refresh: z.boolean().optional() }),

@@ -28,14 +28,61 @@ export const pathSegmentSchema = z.strictObject({
 });
 export const schemaPathSchema = z.array(pathSegmentSchema).max(16);
 
-export interface SchemaNode {
+/**
+ * One child as `schema/children` returns it: without its path, which is the parent's path the caller
+ * asked for followed by `{ kind, name }`. Repeating the parent path in every child multiplied the reply
+ * of a 10k-table schema by five.
+ */
+export interface SchemaChild {
   kind: SchemaNodeKind;
   name: string;
-  /** Path from the root, ending with this node. Its identity in the tree. */
-  path: PathSegment[];
   hasChildren: boolean;
   /** A short secondary text: a column's type, a group's count, a function's arguments. */
   detail?: string;
+}
+
+/** A child with its full path, as the introspectors build it. */
+export interface SchemaNode extends SchemaChild {
+  /** Path from the root, ending with this node. Its identity in the tree. */
+  path: PathSegment[];
+}
+
+/**
+ * `schema/children`'s reply: the children column by column, child i being kinds[i], names[i],
+ * hasChildren[i] and details[i]. Columns encode and parse several times faster than one object per
+ * child, which matters for schemas of 10k+ tables.
+ */
+export interface SchemaChildList {
+  kinds: SchemaNodeKind[];
+  names: string[];
+  hasChildren: boolean[];
+  /** Each child's detail, or null when it has none. */
+  details: (string | null)[];
+}
+
+export function toChildList(children: readonly SchemaChild[]): SchemaChildList {
+  const list: SchemaChildList = { kinds: [], names: [], hasChildren: [], details: [] };
+  for (const child of children) {
+    list.kinds.push(child.kind);
+    list.names.push(child.name);
+    list.hasChildren.push(child.hasChildren);
+    list.details.push(child.detail ?? null);
+  }
+  return list;
+}
+
+export function fromChildList(list: SchemaChildList): SchemaChild[] {
+  return list.names.map((name, index) => {
+    const kind = list.kinds[index] as SchemaNodeKind;
+    const hasChildren = list.hasChildren[index] === true;
+    const detail = list.details[index];
+    return detail === null || detail === undefined ? { kind, name, hasChildren } : { kind, name, hasChildren, detail };
+  });
+}
+
+/** The path of `child` under the node at `parentPath`. */
+export function childPath(parentPath: readonly PathSegment[], child: SchemaChild): PathSegment[] {
+  return [...parentPath, { kind: child.kind, name: child.name }];
 }
 
 export interface ColumnInfo {

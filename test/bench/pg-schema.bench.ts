@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { PathSegment, SchemaNode } from '../../shared/model/schema';
+import type { PathSegment, SchemaChildList } from '../../shared/model/schema';
 import type { Benchmark, BenchContext } from './benchmark';
 import { MANY_TABLES } from './config';
 import { connectPg } from './fixtures/pg-admin';
@@ -21,14 +21,14 @@ const tablesPath = (db: string): PathSegment[] => [
   { kind: 'group', name: 'tables' },
 ];
 
-/** Opens the tree as a user does, level by level down to the Tables group of public, and returns that group's items. */
-async function walkToTables(session: StrataSession, db: string): Promise<SchemaNode[]> {
+/** Opens the tree as a user does, level by level down to the Tables group of public, and returns the names of that group's items. */
+async function walkToTables(session: StrataSession, db: string): Promise<string[]> {
   const path = tablesPath(db);
-  let nodes: SchemaNode[] = [];
+  let names: string[] = [];
   for (let depth = 0; depth <= path.length; depth++) {
-    nodes = await session.receiver.call<SchemaNode[]>('schema/children', { connectionId: session.connectionId, path: path.slice(0, depth) });
+    names = (await session.receiver.call<SchemaChildList>('schema/children', { connectionId: session.connectionId, path: path.slice(0, depth) })).names;
   }
-  return nodes;
+  return names;
 }
 
 function schemaBenchmark(db: string, tables: number, name: string, target: number | null): Benchmark {
@@ -54,10 +54,10 @@ function schemaBenchmark(db: string, tables: number, name: string, target: numbe
           { rounds: context.rounds, warmups: context.warmups, onRound: (n, side, warmup) => context.log(`  ${name} round ${n}${warmup ? ' (warm-up)' : ''}: ${side}`) },
           async () => {
             const started = performance.now();
-            const nodes = await session.receiver.call<SchemaNode[]>('schema/children', { connectionId: session.connectionId, path: tablesPath(db), refresh: true });
+            const nodes = await session.receiver.call<SchemaChildList>('schema/children', { connectionId: session.connectionId, path: tablesPath(db), refresh: true });
             const ms = performance.now() - started;
             replyBytes = session.receiver.lastReplyBytes;
-            if (nodes.length !== tables) throw new Error(`Strata listed ${nodes.length} tables, expected ${tables}.`);
+            if (nodes.names.length !== tables) throw new Error(`Strata listed ${nodes.names.length} tables, expected ${tables}.`);
             return ms;
           },
           async () => {
@@ -90,7 +90,7 @@ function schemaBenchmark(db: string, tables: number, name: string, target: numbe
         coldWalkMs: round(coldWalkMs, 1),
         replyMb: round(replyBytes / 1024 / 1024, 2),
         fixtureSeconds: fixture.seconds === null ? null : round(fixture.seconds, 1),
-        note: 'ours = schema/children of the Tables group with refresh (catalog query + tree nodes + JSON over the WebSocket + decode); coldWalkMs = first open from the root down to that group.',
+        note: 'ours = schema/children of the Tables group with refresh (catalog query + tree nodes as columns + JSON over the WebSocket + decode); coldWalkMs = first open from the root down to that group.',
       };
       if (context.profileMisses && result.pass === false) {
         context.log(`  profiling ${name}…`);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../shared/model/capabilities';
-import type { PathSegment, SchemaNode, SchemaNodeKind } from '../../shared/model/schema';
+import { fromChildList, toChildList, type PathSegment, type SchemaChild, type SchemaNode, type SchemaNodeKind } from '../../shared/model/schema';
 import { canOpenData, objectNameParts, selectAllSql } from '../../renderer/features/schema-tree/open-data';
-import { flattenTree, pathKey, reachableKeys, ROOT_KEY, type SchemaTree } from '../../renderer/features/schema-tree/tree-model';
+import { flattenTree, pathKey, reachableKeys, ROOT_KEY, rowPath, type SchemaTree } from '../../renderer/features/schema-tree/tree-model';
 
 function node(parent: PathSegment[], kind: SchemaNodeKind, name: string, hasChildren = true, detail?: string): SchemaNode {
   const path = [...parent, { kind, name }];
   return { kind, name, path, hasChildren, ...(detail ? { detail } : {}) };
 }
+
+/** What schema/children sends: the child without its path. */
+const lean = (...nodes: SchemaNode[]): SchemaChild[] =>
+  nodes.map(({ kind, name, hasChildren, detail }) => ({ kind, name, hasChildren, ...(detail ? { detail } : {}) }));
 
 // A SQLite-shaped tree: groups → tables → columns.
 const tablesGroup = node([], 'group', 'tables');
@@ -21,10 +25,10 @@ const bigOrders = node(viewsGroup.path, 'view', 'big_orders');
 function loadedTree(expanded: SchemaNode[]): SchemaTree {
   return {
     children: {
-      [ROOT_KEY]: { status: 'loaded', nodes: [tablesGroup, viewsGroup], error: null },
-      [pathKey(tablesGroup.path)]: { status: 'loaded', nodes: [customers, orders], error: null },
-      [pathKey(customers.path)]: { status: 'loaded', nodes: [customerId, customerEmail], error: null },
-      [pathKey(viewsGroup.path)]: { status: 'loaded', nodes: [bigOrders], error: null },
+      [ROOT_KEY]: { status: 'loaded', nodes: lean(tablesGroup, viewsGroup), error: null },
+      [pathKey(tablesGroup.path)]: { status: 'loaded', nodes: lean(customers, orders), error: null },
+      [pathKey(customers.path)]: { status: 'loaded', nodes: lean(customerId, customerEmail), error: null },
+      [pathKey(viewsGroup.path)]: { status: 'loaded', nodes: lean(bigOrders), error: null },
     },
     expanded: Object.fromEntries(expanded.map((n) => [pathKey(n.path), true as const])),
   };
@@ -36,6 +40,14 @@ describe('flattenTree', () => {
   it('lists only the children of expanded nodes, depth first, with levels', () => {
     expect(names(loadedTree([]))).toEqual(['1:tables', '1:views']);
     expect(names(loadedTree([tablesGroup, customers]))).toEqual(['1:tables', '2:customers', '3:id', '3:email', '2:orders', '1:views']);
+  });
+
+  it('gives every node row its full path, built from its parent path', () => {
+    const rows = flattenTree(loadedTree([tablesGroup, customers]), '');
+    const paths = rows.flatMap((row) => (row.type === 'node' ? [rowPath(row)] : []));
+    expect(paths).toEqual([tablesGroup.path, customers.path, customerId.path, customerEmail.path, orders.path, viewsGroup.path]);
+    const filtered = flattenTree(loadedTree([]), 'email').flatMap((row) => (row.type === 'node' ? [rowPath(row)] : []));
+    expect(filtered.at(-1)).toEqual(customerEmail.path);
   });
 
   it('reports position in set and expanded state for assistive technology', () => {
@@ -56,7 +68,7 @@ describe('flattenTree', () => {
 
   it('keeps the old children visible while a refresh is loading', () => {
     const tree = loadedTree([tablesGroup]);
-    tree.children[pathKey(tablesGroup.path)] = { status: 'loading', nodes: [customers, orders], error: null };
+    tree.children[pathKey(tablesGroup.path)] = { status: 'loading', nodes: lean(customers, orders), error: null };
     expect(names(tree)).toEqual(['1:tables', '2:customers', '2:orders', '1:views']);
     expect(flattenTree(tree, '')[0]).toMatchObject({ loading: true });
   });
@@ -84,7 +96,7 @@ describe('flattenTree', () => {
   it('treats hostile names as plain text', () => {
     const tree = loadedTree([tablesGroup]);
     const evil = node(tablesGroup.path, 'table', '<img src=x onerror=alert(1)>');
-    tree.children[pathKey(tablesGroup.path)] = { status: 'loaded', nodes: [evil], error: null };
+    tree.children[pathKey(tablesGroup.path)] = { status: 'loaded', nodes: lean(evil), error: null };
     expect(names(tree, '<img')).toEqual(['1:tables', '2:<img src=x onerror=alert(1)>']);
   });
 });
@@ -145,5 +157,15 @@ describe('open data', () => {
     expect(canOpenData(tablesGroup, caps)).toBe(false);
     expect(canOpenData(customers, { ...caps, kind: 'document' })).toBe(false);
     expect(canOpenData(customers, undefined)).toBe(false);
+  });
+});
+
+describe('the schema/children reply', () => {
+  it('carries children as columns without paths, and decodes back to the same children', () => {
+    const children = lean(customerId, customerEmail, tablesGroup);
+    const list = toChildList([customerId, customerEmail, tablesGroup]);
+    expect(list).toEqual({ kinds: ['column', 'column', 'group'], names: ['id', 'email', 'tables'], hasChildren: [false, false, true], details: ['INTEGER PK', 'TEXT', null] });
+    expect(JSON.stringify(list)).not.toContain('path');
+    expect(fromChildList(JSON.parse(JSON.stringify(list)) as typeof list)).toStrictEqual(children);
   });
 });

@@ -1,4 +1,4 @@
-import type { PathSegment, SchemaNode, TableDetail } from '../../../shared/model/schema';
+import { toChildList, type PathSegment, type SchemaChildList, type TableDetail } from '../../../shared/model/schema';
 import type { HandlerGroup } from '../host';
 import type { Introspector } from '../drivers/types';
 import type { OpenDriver } from './connection-service';
@@ -9,12 +9,13 @@ export interface SchemaServiceOptions {
 
 interface Entry {
   path: PathSegment[];
-  read: Promise<SchemaNode[] | TableDetail>;
+  read: Promise<SchemaChildList | TableDetail>;
 }
 
 /**
  * The schema tree and table details, read through the driver's Introspector and cached per connection
- * and path. A refresh re-reads the path and drops what is cached below it.
+ * and path. A refresh re-reads the path and drops what is cached below it. Children go out (and are
+ * cached) as columns without their paths: the caller knows the parent's.
  */
 export class SchemaService {
   /** connection id → cache key → the pending or finished read. */
@@ -24,7 +25,7 @@ export class SchemaService {
 
   readonly handlers: HandlerGroup<'schema/children' | 'schema/table'> = {
     'schema/children': ({ connectionId, path, refresh }) =>
-      this.cached(connectionId, 'children', path, refresh ?? false, (introspector) => introspector.children(path)),
+      this.cached(connectionId, 'children', path, refresh ?? false, async (introspector) => toChildList(await introspector.children(path))),
     'schema/table': ({ connectionId, path, refresh }) =>
       this.cached(connectionId, 'table', path, refresh ?? false, (introspector) => introspector.tableDetail(path)),
   };
@@ -34,7 +35,7 @@ export class SchemaService {
     this.caches.delete(connectionId);
   }
 
-  private async cached<T extends SchemaNode[] | TableDetail>(
+  private async cached<T extends SchemaChildList | TableDetail>(
     connectionId: string,
     kind: 'children' | 'table',
     path: PathSegment[],

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { SchemaNode } from '../../../shared/model/schema';
+import type { PathSegment, SchemaChild } from '../../../shared/model/schema';
 import { qualifiedName } from '../../../shared/sql/quote';
 import { useStore } from '../../store';
 import { ChevronIcon } from '../../ui/icons';
@@ -9,7 +9,9 @@ import { KindIcon } from './KindIcon';
 import { nodeLabel } from './labels';
 import { PanelMessage } from './PanelMessage';
 import { canOpenData, objectNameParts, selectAllSql } from './open-data';
-import { EMPTY_TREE, flattenTree, type TreeRow } from './tree-model';
+import { EMPTY_TREE, flattenTree, rowPath, type TreeRow } from './tree-model';
+
+type NodeRow = Extract<TreeRow, { type: 'node' }>;
 
 const ROW_HEIGHT = 24;
 const INDENT = 14;
@@ -28,7 +30,7 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
   const rows = useMemo(() => flattenTree(tree, filter), [tree, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
-  const [menu, setMenu] = useState<{ x: number; y: number; node: SchemaNode } | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; row: NodeRow } | null>(null);
   const focusIndex = Math.max(0, rows.findIndex((row) => row.key === focusedKey));
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the renderer is not compiled with React Compiler; the virtualizer re-renders through its own state.
@@ -51,19 +53,19 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
     );
   };
 
-  const openData = (node: SchemaNode) => {
+  const openData = (node: SchemaChild, path: PathSegment[]) => {
     if (!profile || !capabilities || !canOpenData(node, capabilities)) return false;
-    openTab({ title: node.name, connectionId, sql: selectAllSql(profile.engine, capabilities, node.path), run: true });
+    openTab({ title: node.name, connectionId, sql: selectAllSql(profile.engine, capabilities, path), run: true });
     return true;
   };
 
-  const toggle = (row: Extract<TreeRow, { type: 'node' }>) => {
-    if (row.node.hasChildren) setNodeExpanded(connectionId, row.node.path, !row.expanded);
+  const toggle = (row: NodeRow) => {
+    if (row.node.hasChildren) setNodeExpanded(connectionId, rowPath(row), !row.expanded);
   };
 
   const activate = (row: TreeRow) => {
     if (row.type === 'error') void loadChildren(connectionId, row.parentPath);
-    else if (row.type === 'node' && !openData(row.node)) toggle(row);
+    else if (row.type === 'node' && !openData(row.node, rowPath(row))) toggle(row);
   };
 
   const copy = (text: string) => {
@@ -121,22 +123,24 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
     event.preventDefault();
   };
 
-  const menuEntries = (node: SchemaNode): MenuEntry[] => {
+  const menuEntries = (row: NodeRow): MenuEntry[] => {
+    const { node } = row;
+    const path = rowPath(row);
     const entries: MenuEntry[] = [];
     if (capabilities && canOpenData(node, capabilities)) {
-      entries.push({ label: 'Open data', shortcut: 'Enter', onSelect: () => openData(node) });
+      entries.push({ label: 'Open data', shortcut: 'Enter', onSelect: () => openData(node, path) });
     }
     entries.push({ label: 'Copy name', onSelect: () => copy(node.name) });
     if (profile && capabilities && canOpenData(node, capabilities)) {
-      entries.push({ label: 'Copy qualified name', onSelect: () => copy(qualifiedName(profile.engine, objectNameParts(node.path, capabilities))) });
+      entries.push({ label: 'Copy qualified name', onSelect: () => copy(qualifiedName(profile.engine, objectNameParts(path, capabilities))) });
     }
     if (node.hasChildren) {
       entries.push({ kind: 'separator' });
       entries.push({
         label: 'Refresh',
         onSelect: () => {
-          setNodeExpanded(connectionId, node.path, true);
-          void loadChildren(connectionId, node.path, true);
+          setNodeExpanded(connectionId, path, true);
+          void loadChildren(connectionId, path, true);
         },
       });
     }
@@ -177,7 +181,7 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
               onContextMenu={(event: MouseEvent) => {
                 event.preventDefault();
                 setFocusedKey(row.key);
-                setMenu({ x: event.clientX, y: event.clientY, node });
+                setMenu({ x: event.clientX, y: event.clientY, row });
               }}
               title={node.detail ? `${node.name} — ${node.detail}` : node.name}
             >
@@ -200,7 +204,7 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
           );
         })}
       </div>
-      {menu ? <Menu x={menu.x} y={menu.y} label={`Actions for ${menu.node.name}`} entries={menuEntries(menu.node)} onClose={() => setMenu(null)} /> : null}
+      {menu ? <Menu x={menu.x} y={menu.y} label={`Actions for ${menu.row.node.name}`} entries={menuEntries(menu.row)} onClose={() => setMenu(null)} /> : null}
     </div>
   );
 }

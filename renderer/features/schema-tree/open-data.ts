@@ -1,6 +1,6 @@
 import type { Capabilities } from '../../../shared/model/capabilities';
 import type { Engine } from '../../../shared/model/connection';
-import type { PathSegment, SchemaNode, SchemaNodeKind } from '../../../shared/model/schema';
+import type { PathSegment, SchemaChild, SchemaNodeKind } from '../../../shared/model/schema';
 import { qualifiedName } from '../../../shared/sql/quote';
 
 export const OPEN_DATA_ROW_LIMIT = 1000;
@@ -8,7 +8,7 @@ export const OPEN_DATA_ROW_LIMIT = 1000;
 const DATA_KINDS: readonly SchemaNodeKind[] = ['table', 'view', 'materialized-view'];
 
 /** Whether the node holds rows that "open data" can show. */
-export function canOpenData(node: SchemaNode, capabilities: Capabilities | undefined): boolean {
+export function canOpenData(node: SchemaChild, capabilities: Capabilities | undefined): boolean {
   return DATA_KINDS.includes(node.kind) && capabilities?.kind === 'sql';
 }
 

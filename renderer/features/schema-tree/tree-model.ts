@@ -1,9 +1,12 @@
-import type { PathSegment, SchemaNode } from '../../../shared/model/schema';
+import { childPath, type PathSegment, type SchemaChild } from '../../../shared/model/schema';
 
-/** The children of one node as last loaded. `nodes` is kept while a refresh is loading. */
+/**
+ * The children of one node as last loaded, without their paths (a child's path is its parent's plus
+ * `{ kind, name }`). `nodes` is kept while a refresh is loading.
+ */
 export interface ChildrenState {
   status: 'loading' | 'loaded' | 'error';
-  nodes: SchemaNode[];
+  nodes: SchemaChild[];
   error: string | null;
 }
 
@@ -20,7 +23,8 @@ export type TreeRow =
       type: 'node';
       key: string;
       parentKey: string;
-      node: SchemaNode;
+      parentPath: PathSegment[];
+      node: SchemaChild;
       level: number;
       expanded: boolean;
       /** Children are being (re)loaded. */
@@ -38,7 +42,7 @@ export type TreeRow =
     };
 
 /** One segment's part of a key. The name's length makes it self-delimiting, so joined parts never collide. */
-function segmentKey(segment: PathSegment): string {
+function segmentKey(segment: Pick<PathSegment, 'kind' | 'name'>): string {
   return `${segment.kind}:${segment.name.length}:${segment.name}/`;
 }
 
@@ -49,20 +53,24 @@ export function pathKey(path: readonly PathSegment[]): string {
 
 export const ROOT_KEY = '';
 
-const keyCache = new WeakMap<SchemaNode, string>();
+const keyCache = new WeakMap<SchemaChild, string>();
 
 /**
  * The key of a child from its parent's key, without re-encoding the whole path, and remembered per
  * node object: trees can hold 100k nodes and are flattened again on every change.
  */
-function childKey(parentKey: string, node: SchemaNode): string {
+export function childKey(parentKey: string, node: SchemaChild): string {
   let key = keyCache.get(node);
   if (key === undefined) {
-    const own = node.path[node.path.length - 1];
-    key = own ? parentKey + segmentKey(own) : pathKey(node.path);
+    key = parentKey + segmentKey(node);
     keyCache.set(node, key);
   }
   return key;
+}
+
+/** The full path of a node row, built when an action needs it rather than for every row. */
+export function rowPath(row: Extract<TreeRow, { type: 'node' }>): PathSegment[] {
+  return childPath(row.parentPath, row.node);
 }
 
 /**
@@ -75,7 +83,7 @@ export function flattenTree(tree: SchemaTree, filter: string): TreeRow[] {
   const rows: TreeRow[] = [];
   const matchCache = new Map<string, boolean>();
 
-  const loadedChildren = (key: string): SchemaNode[] => tree.children[key]?.nodes ?? [];
+  const loadedChildren = (key: string): SchemaChild[] => tree.children[key]?.nodes ?? [];
 
   const hasMatchBelow = (key: string): boolean => {
     const cached = matchCache.get(key);
@@ -104,7 +112,7 @@ export function flattenTree(tree: SchemaTree, filter: string): TreeRow[] {
     }
     const nodes = state?.nodes ?? [];
     // Without a filter every child shows; with one, only matches and the ancestors of matches.
-    const matched = new Set<SchemaNode>();
+    const matched = new Set<SchemaChild>();
     const shown = filtering
       ? nodes.filter((node) => {
           if (!node.name.toLowerCase().includes(needle)) return hasMatchBelow(childKey(parentKey, node));
@@ -113,7 +121,7 @@ export function flattenTree(tree: SchemaTree, filter: string): TreeRow[] {
         })
       : nodes;
     for (let index = 0; index < shown.length; index++) {
-      const node = shown[index] as SchemaNode;
+      const node = shown[index] as SchemaChild;
       const key = childKey(parentKey, node);
       const matches = !filtering || matched.has(node);
       const expanded = !matches || (node.hasChildren && tree.expanded[key] === true);
@@ -121,6 +129,7 @@ export function flattenTree(tree: SchemaTree, filter: string): TreeRow[] {
         type: 'node',
         key,
         parentKey,
+        parentPath,
         node,
         level,
         expanded,
@@ -128,7 +137,7 @@ export function flattenTree(tree: SchemaTree, filter: string): TreeRow[] {
         setSize: shown.length,
         posInSet: index + 1,
       });
-      if (expanded) visit(key, node.path, level + 1, !matches);
+      if (expanded) visit(key, childPath(parentPath, node), level + 1, !matches);
     }
   };
 

@@ -60,7 +60,7 @@ async function expand(path: PathSegment[]): Promise<{ names: string[]; logged: A
   const before = await lastId();
   const nodes = await client.call('schema/children', { connectionId, path });
   const logged = (await entriesSince(before)).filter((entry) => entry.purpose === 'introspection');
-  return { names: nodes.map((node) => node.name), logged };
+  return { names: nodes.names, logged };
 }
 
 describe('the log of queries Strata ran itself', () => {
@@ -165,9 +165,9 @@ describe('the log on a SQLite connection', () => {
 
   it('logs the catalog queries of a tree expansion, and keeps only the newest entries', async () => {
     const groups = await sqliteClient.call('schema/children', { connectionId: sampleId, path: [] });
-    expect(groups.map((node) => node.name)).toContain('tables');
+    expect(groups.names).toContain('tables');
     const tables = await sqliteClient.call('schema/children', { connectionId: sampleId, path: [{ kind: 'group', name: 'tables' }] });
-    expect(tables.map((node) => node.name)).toEqual(['customers']);
+    expect(tables.names).toEqual(['customers']);
     const first = await sqliteClient.call('activity/app-queries', { connectionId: sampleId });
     const introspection = first.entries.filter((entry) => entry.purpose === 'introspection');
     expect(introspection).toHaveLength(2);

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const tableNames = async (refresh?: boolean) =>
-  (await client.call('schema/children', { connectionId, path: TABLES, ...(refresh === undefined ? {} : { refresh }) })).map((node) => node.name);
+  (await client.call('schema/children', { connectionId, path: TABLES, ...(refresh === undefined ? {} : { refresh }) })).names;
 
 async function run(sql: string): Promise<boolean> {
   const runId = `strata_test_core_schema_run_${Math.random().toString(36).slice(2)}`;
@@ -44,8 +44,10 @@ async function run(sql: string): Promise<boolean> {
 describe('schema/children and schema/table', () => {
   it('lists the tree level by level and describes a table', async () => {
     const schemas = await client.call('schema/children', { connectionId, path: TABLES.slice(0, 1) });
-    expect(schemas.map((node) => node.name)).toContain(SCHEMA);
+    expect(schemas.names).toContain(SCHEMA);
     expect(await tableNames()).toEqual(['alpha']);
+    // Children come as columns without their paths: the caller knows the parent's.
+    expect(await client.call('schema/children', { connectionId, path: TABLES })).toEqual({ kinds: ['table'], names: ['alpha'], hasChildren: [true], details: [null] });
     const detail = await client.call('schema/table', { connectionId, path: [...TABLES, { kind: 'table', name: 'alpha' }] });
     expect(detail.columns.map((column) => [column.name, column.primaryKeyPosition])).toEqual([
       ['id', 1],
