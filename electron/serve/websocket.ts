@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EventChannel } from '../../shared/ipc/channels';
 import type { InvokeResult, WireMessage } from '../../shared/ipc/wire';
 import { toStrataError } from '../core/errors';
+import { createOutbox } from './outbox';
 import { parseWireFrame } from './wire-frame';
 
 /** Large enough for a 10 MB statement in any encoding, small enough to bound memory per frame. */
@@ -28,6 +29,11 @@ export function createWebSocketEndpoint(core: ClientSource, log: (line: string) 
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
 
   server.on('connection', (socket: WebSocket) => {
+    const outbox = createOutbox({
+      write: (text) => {
+        if (socket.readyState === socket.OPEN) socket.send(text);
+      },
+    });
     const send = (message: WireMessage) => {
       if (socket.readyState !== socket.OPEN) return;
       let text: string;
@@ -40,7 +46,7 @@ export function createWebSocketEndpoint(core: ClientSource, log: (line: string) 
         }
         text = JSON.stringify({ kind: 'reply', id: message.id, result: { ok: false, error: toStrataError(error) } });
       }
-      socket.send(text);
+      outbox.push(text);
     };
     const client = core.connectClient((channel, payload) => send({ kind: 'event', channel, payload }));
 
@@ -58,7 +64,10 @@ export function createWebSocketEndpoint(core: ClientSource, log: (line: string) 
       );
     });
     socket.on('error', (error) => log(`WebSocket error: ${error.message}`));
-    socket.on('close', () => client.close());
+    socket.on('close', () => {
+      outbox.discard();
+      client.close();
+    });
   });
 
   return {

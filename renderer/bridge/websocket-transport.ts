@@ -1,5 +1,5 @@
 import type { EventChannel } from '../../shared/ipc/channels';
-import type { InvokeResult, StrataBridge, WireMessage, WireRequest } from '../../shared/ipc/wire';
+import { messagesOfFrame, type InvokeResult, type StrataBridge, type WireFrame, type WireMessage, type WireRequest } from '../../shared/ipc/wire';
 
 const RECONNECT_DELAY_MS = 1000;
 /** Attempts before a waiting call is told the host cannot be reached (later calls try again). */
@@ -9,7 +9,7 @@ const UNREACHABLE_MESSAGE =
   'Could not reach the Strata host. It may have stopped, or restarted with a new token: open the URL that `npm run serve` printed.';
 
 /**
- * The headless host's transport: JSON frames over one WebSocket at /ws?token=…, reconnecting when the
+ * The headless host's transport: JSON frames (single messages or batches) over one WebSocket at /ws?token=…, reconnecting when the
  * server goes away. Calls made while disconnected wait for the next connection; calls in flight when
  * the socket drops fail with CONNECTION so the UI can say so.
  */
@@ -58,12 +58,16 @@ export function createWebSocketTransport(url: string): StrataBridge {
   }
 
   function receive(text: string): void {
-    let message: WireMessage;
+    let frame: WireFrame;
     try {
-      message = JSON.parse(text) as WireMessage;
+      frame = JSON.parse(text) as WireFrame;
     } catch {
       return;
     }
+    for (const message of messagesOfFrame(frame)) deliver(message);
+  }
+
+  function deliver(message: WireMessage): void {
     if (message.kind === 'reply') {
       const settle = pending.get(message.id);
       pending.delete(message.id);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { InvokeChannel } from '../../shared/ipc/channels';
 import { DEFAULT_RUN_WINDOW } from '../../shared/ipc/contract';
-import type { InvokeResult, WireMessage } from '../../shared/ipc/wire';
+import { messagesOfFrame, type InvokeResult, type WireFrame, type WireMessage } from '../../shared/ipc/wire';
 import type { QueryEvent } from '../../shared/model/query';
 import { ResultStore } from '../../renderer/features/results/result-store';
 import { createRunAcks } from '../../renderer/store/run-acks';
@@ -19,9 +19,9 @@ export interface RunOutcome {
 }
 
 /**
- * The renderer's side of the headless host, in Node: one WebSocket, JSON text frames decoded with
- * JSON.parse, rows appended to the renderer's own ResultStore and acknowledged per batch as
- * renderer/store/runs-slice.ts does.
+ * The renderer's side of the headless host, in Node: one WebSocket, JSON text frames (single
+ * messages or batches) decoded with JSON.parse, rows appended to the renderer's own ResultStore and
+ * acknowledged per batch as renderer/store/runs-slice.ts does.
  */
 export class WireReceiver {
   private nextId = 1;
@@ -40,15 +40,21 @@ export class WireReceiver {
 
   private receiveFrame(data: Buffer): void {
     const text = data.toString('utf8');
-    const message = decodeFrame(text);
+    const messages = messagesOfFrame(decodeFrame(text));
+    // A batch's text is shared out evenly; large messages always travel alone, so their size is exact.
+    const bytes = Math.round(text.length / messages.length);
+    for (const message of messages) this.receiveMessage(message, bytes);
+  }
+
+  private receiveMessage(message: WireMessage, bytes: number): void {
     if (message.kind === 'reply') {
-      this.lastReplyBytes = text.length;
+      this.lastReplyBytes = bytes;
       const settle = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       settle?.(message.result);
     } else if (message.channel === 'query/event') {
       const event = message.payload as QueryEvent;
-      this.runs.get(event.runId)?.(event, text.length);
+      this.runs.get(event.runId)?.(event, bytes);
     }
   }
 
@@ -128,6 +134,6 @@ export class WireReceiver {
 }
 
 /** JSON.parse of one text frame, named so that profiles show decoding apart from storing. */
-function decodeFrame(text: string): WireMessage {
-  return JSON.parse(text) as WireMessage;
+function decodeFrame(text: string): WireFrame {
+  return JSON.parse(text) as WireFrame;
 }

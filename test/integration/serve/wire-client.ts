@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { EventChannel, InvokeChannel } from '../../../shared/ipc/channels';
-import type { InvokeResult, WireMessage } from '../../../shared/ipc/wire';
+import { messagesOfFrame, type InvokeResult, type WireFrame, type WireMessage } from '../../../shared/ipc/wire';
 import type { QueryEvent } from '../../../shared/model/query';
 
 export interface WireOptions {
@@ -17,8 +17,10 @@ export interface WireClient {
   request(channel: InvokeChannel, input: unknown): Promise<InvokeResult>;
   /** Sends any text and waits for the reply carrying `id`. */
   requestRaw(id: number, text: string): Promise<InvokeResult>;
-  /** Every event received so far, in order. */
-  events: { channel: EventChannel; payload: unknown }[];
+  /** How many frames the server has sent so far (a batch counts once). */
+  frames(): number;
+  /** Every event received so far, in order, with the number of the frame (from 1) that carried it. */
+  events: { channel: EventChannel; payload: unknown; frame: number }[];
   /** Resolves with the close code once the server closes the socket. */
   closed: Promise<number>;
   close(): void;
@@ -34,10 +36,10 @@ export function connectWire(wsUrl: string, headers: Record<string, string> = {},
     const id = nextId++;
     socket.send(JSON.stringify({ id, channel: 'query/ack', input: { runId, batches: 1 } }));
   };
-  socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as WireMessage;
+  let frames = 0;
+  const deliver = (message: WireMessage) => {
     if (message.kind === 'event') {
-      events.push({ channel: message.channel, payload: message.payload });
+      events.push({ channel: message.channel, payload: message.payload, frame: frames });
       const event = message.payload as QueryEvent;
       if (autoAck && message.channel === 'query/event' && event.type === 'rows') ack(event.runId);
     } else {
@@ -45,6 +47,10 @@ export function connectWire(wsUrl: string, headers: Record<string, string> = {},
       waiting.delete(message.id);
       resolve?.(message.result);
     }
+  };
+  socket.on('message', (data) => {
+    frames++;
+    for (const message of messagesOfFrame(JSON.parse(String(data)) as WireFrame)) deliver(message);
   });
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
   const requestRaw = (id: number, text: string) =>
@@ -59,6 +65,7 @@ export function connectWire(wsUrl: string, headers: Record<string, string> = {},
     socket.once('open', () =>
       resolve({
         socket,
+        frames: () => frames,
         events,
         closed,
         requestRaw,
