@@ -1,14 +1,10 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RUN_WINDOW } from '../../../shared/ipc/contract';
-import type { ConnectionProfile } from '../../../shared/model/connection';
 import type { QueryEvent } from '../../../shared/model/query';
-import type { InvokeResult } from '../../../shared/ipc/wire';
-import { PG_DRAFT } from '../core/core-harness';
-import { buildMain, startServe, type ServeProcess } from '../../support/serve-process';
-import { connectWire, type WireClient } from './wire-client';
+import type { ServeProcess } from '../../support/serve-process';
+import { startPostgresHost, valueOf, type PostgresHost } from './postgres-host';
+import type { WireClient } from './wire-client';
 
 const MILLION = 1_000_000;
 const MB = 1024 * 1024;
@@ -16,32 +12,18 @@ const WINDOW = 4;
 const SQL = `SELECT n, md5(n::text) AS strata_test_serve_flow, 'row number ' || n AS label, repeat('x', 24) AS padding
   FROM generate_series(1, ${MILLION}) AS n`;
 
-let tmp: string;
+let host: PostgresHost;
 let server: ServeProcess;
 let client: WireClient;
 let connectionId: string;
 
-function valueOf<T>(result: InvokeResult): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 beforeAll(async () => {
-  buildMain();
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'strata-test-serve-flow-'));
-  server = await startServe(['--port', '0', '--data-dir', path.join(tmp, 'data')]);
-  client = await connectWire(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, {}, { autoAck: false });
-  const profile = valueOf<ConnectionProfile>(
-    await client.request('connection/save', { id: null, draft: { ...PG_DRAFT, name: 'strata_test_serve_flow' }, password: { action: 'keep' } }),
-  );
-  connectionId = profile.id;
-  valueOf(await client.request('connection/open', { id: connectionId }));
+  host = await startPostgresHost('strata_test_serve_flow', { autoAck: false });
+  ({ server, client, connectionId } = host);
 }, 120_000);
 
 afterAll(async () => {
-  client?.close();
-  await server?.stop();
-  await fs.rm(tmp, { recursive: true, force: true });
+  await host?.stop();
 });
 
 /** The server's resident memory, as the kernel counts it. */

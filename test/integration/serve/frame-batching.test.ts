@@ -1,44 +1,23 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionProfile } from '../../../shared/model/connection';
 import type { QueryEvent } from '../../../shared/model/query';
-import type { InvokeResult } from '../../../shared/ipc/wire';
-import { PG_DRAFT } from '../core/core-harness';
-import { buildMain, startServe, type ServeProcess } from '../../support/serve-process';
-import { connectWire, type WireClient } from './wire-client';
+import { startPostgresHost, valueOf, type PostgresHost } from './postgres-host';
+import type { WireClient } from './wire-client';
 
 const BIG_ROWS = 200_000;
 /** Wide enough that every batch of 1000+ rows is well over the host's 64 KB batching limit. */
 const BIG_SQL = `SELECT n, md5(n::text) AS strata_test_serve_batch, repeat('x', 40) AS padding FROM generate_series(1, ${BIG_ROWS}) AS n`;
 
-let tmp: string;
-let server: ServeProcess;
+let host: PostgresHost;
 let client: WireClient;
 let connectionId: string;
 
-function valueOf<T>(result: InvokeResult): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 beforeAll(async () => {
-  buildMain();
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'strata-test-serve-batch-'));
-  server = await startServe(['--port', '0', '--data-dir', path.join(tmp, 'data')]);
-  client = await connectWire(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`);
-  const profile = valueOf<ConnectionProfile>(
-    await client.request('connection/save', { id: null, draft: { ...PG_DRAFT, name: 'strata_test_serve_batch' }, password: { action: 'keep' } }),
-  );
-  connectionId = profile.id;
-  valueOf(await client.request('connection/open', { id: connectionId }));
+  host = await startPostgresHost('strata_test_serve_batch');
+  ({ client, connectionId } = host);
 }, 120_000);
 
 afterAll(async () => {
-  client?.close();
-  await server?.stop();
-  await fs.rm(tmp, { recursive: true, force: true });
+  await host?.stop();
 });
 
 function eventsOf(runId: string): { event: QueryEvent; frame: number }[] {
