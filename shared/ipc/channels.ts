@@ -23,6 +23,8 @@ export const INVOKE_CHANNELS = [
   'query/run',
   'query/cancel',
   'query/ack',
+  'query/page',
+  'query/discard',
   'workspace/load',
   'workspace/save',
   'activity/app-queries',

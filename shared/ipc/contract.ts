@@ -7,7 +7,7 @@ import {
   passwordChangeSchema,
   type ConnectionProfile,
 } from '../model/connection';
-import type { QueryEvent } from '../model/query';
+import { MAX_RESULT_MEMORY_BYTES, MIN_RESULT_MEMORY_BYTES, type QueryEvent, type ResultPage } from '../model/query';
 import { schemaPathSchema, type SchemaChildList, type TableDetail } from '../model/schema';
 import { workspaceSchema, type Workspace } from '../model/workspace';
 import type { EventChannel, InvokeChannel } from './channels';
@@ -19,14 +19,14 @@ export const MAX_SQL_LENGTH = 10_000_000;
 
 /**
  * Flow control of query/run. Main never runs ahead of the client that asked for a run:
- * - query/run grants an initial credit of `window` rows events (DEFAULT_RUN_WINDOW when absent).
- * - Each `rows` event spends one credit. With none left, main stops fetching from the database until
+ * - query/run grants an initial credit of `window` batch events (DEFAULT_RUN_WINDOW when absent).
+ * - Each `batch` event spends one credit. With none left, main stops fetching from the database until
  *   the client grants more; the other events (columns, statement-end, run-end…) need no credit.
  * - query/ack { runId, batches } grants `batches` more, typically one per rows event the client has
- *   stored. Unspent credit is capped at MAX_RUN_WINDOW; the reply says how much was actually added.
+ *   stored. Spooled rows go to main's spool file and need no credit. Unspent credit is capped at MAX_RUN_WINDOW; the reply says how much was actually added.
  * - Acks for a run that has ended (or never existed) grant nothing and are not errors; acks for
  *   another client's run fail with NOT_FOUND. Cancel, closing the client and shutdown end a stalled run.
- * A client that never acks receives exactly `window` rows events per run and nothing more.
+ * A client that never acks receives exactly `window` batch events per run and nothing more.
  */
 export const DEFAULT_RUN_WINDOW = 4;
 export const MAX_RUN_WINDOW = 64;
@@ -110,11 +110,28 @@ export const contract = {
       /** Offset of `sql` inside the editor's text, so statement offsets map back to the editor. */
       baseOffset: z.number().int().min(0).optional(),
       stopOnError: z.boolean().optional(),
-      /** The initial credit in rows events (see flow control above); DEFAULT_RUN_WINDOW when absent. */
+      /** The initial credit in batch events (see flow control above); DEFAULT_RUN_WINDOW when absent. */
       window: creditBatches.optional(),
+      /**
+       * Bytes of one statement's rows the client keeps in memory; later rows spool to a file in main
+       * and are read back with query/page. DEFAULT_RESULT_MEMORY_BYTES when absent.
+       */
+      memoryBudgetBytes: z.number().int().min(MIN_RESULT_MEMORY_BYTES).max(MAX_RESULT_MEMORY_BYTES).optional(),
     }),
     output: output<{ runId: string; statements: number }>(),
   },
+  /** Stored batches of a spooled result overlapping rows [fromRow, fromRow + rowCount). */
+  'query/page': {
+    input: z.strictObject({
+      runId: z.string().min(1).max(100),
+      index: z.number().int().min(0),
+      fromRow: z.number().int().min(0),
+      rowCount: z.number().int().min(1).max(100_000),
+    }),
+    output: output<ResultPage>(),
+  },
+  /** Deletes a run's spool files; the client calls it when the run's results are closed or replaced. */
+  'query/discard': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: output<{ discarded: boolean }>() },
   'query/cancel': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: output<{ cancelled: boolean }>() },
   'query/ack': {
     input: z.strictObject({ runId: z.string().min(1).max(100), batches: creditBatches }),

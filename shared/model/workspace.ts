@@ -12,11 +12,13 @@ export const editorTabSchema = z.strictObject({
 });
 export type EditorTab = z.infer<typeof editorTabSchema>;
 
-/** What survives a restart: open tabs with their unsaved text, the active tab and the theme. */
+/** What survives a restart: open tabs with their unsaved text, the active tab, the theme and settings. */
 export const workspaceSchema = z.strictObject({
   tabs: z.array(editorTabSchema).max(200),
   activeTabId: z.string().max(100).nullable(),
   activeConnectionId: z.string().max(100).nullable(),
   theme: z.enum(THEMES),
+  /** Megabytes of one result kept in memory before the rest spools to disk; 256 when absent. */
+  resultMemoryMb: z.number().int().min(1).max(65536).optional(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;

@@ -1,0 +1,53 @@
+import { decodeUtf8, encodeUtf8 } from '../result-batch/utf8';
+
+/**
+ * A WebSocket binary frame carrying one JSON message whose byte arrays travel raw:
+ *
+ *   u32 LE  header length H
+ *   H bytes the message as JSON, each Uint8Array replaced by {"\u0000bytes":[offset,length]}
+ *   padding to 8 bytes, then the arrays back to back (each 8-aligned), offsets relative to that point
+ *
+ * The receiver gets views into the frame's own buffer: no array is copied or parsed per value.
+ */
+const BYTES_KEY = '\u0000bytes';
+const align8 = (n: number) => (n + 7) & ~7;
+
+export function encodeBinaryFrame(message: unknown): Uint8Array {
+  const arrays: Uint8Array[] = [];
+  let bodyLength = 0;
+  const json = JSON.stringify(message, (_key, value: unknown) => {
+    if (!(value instanceof Uint8Array)) return value;
+    const offset = bodyLength;
+    arrays.push(value);
+    bodyLength = align8(bodyLength + value.byteLength);
+    return { [BYTES_KEY]: [offset, value.byteLength] };
+  });
+  const header = encodeUtf8(json);
+  const bodyStart = align8(4 + header.length);
+  const frame = new Uint8Array(bodyStart + bodyLength);
+  new DataView(frame.buffer).setUint32(0, header.length, true);
+  frame.set(header, 4);
+  let position = bodyStart;
+  for (const array of arrays) {
+    frame.set(array, position);
+    position = align8(position + array.byteLength);
+  }
+  return frame;
+}
+
+/** The message of a binary frame; throws on a frame that is cut short or malformed. */
+export function decodeBinaryFrame(frame: Uint8Array): unknown {
+  if (frame.byteLength < 4) throw new RangeError('Binary frame too short.');
+  const headerLength = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0, true);
+  if (4 + headerLength > frame.byteLength) throw new RangeError('Binary frame header runs past its end.');
+  const bodyStart = align8(4 + headerLength);
+  return JSON.parse(decodeUtf8(frame.subarray(4, 4 + headerLength)), (_key, value: unknown) => {
+    if (typeof value !== 'object' || value === null || !(BYTES_KEY in value)) return value;
+    const [offset, length] = (value as Record<string, [number, number]>)[BYTES_KEY];
+    const start = bodyStart + offset;
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || start + length > frame.byteLength) {
+      throw new RangeError('Binary frame array runs past its end.');
+    }
+    return frame.subarray(start, start + length);
+  });
+}
