@@ -1,9 +1,12 @@
 /** Queued text beyond this many characters goes out at once rather than at the end of the macrotask. */
 export const FLUSH_AT_CHARS = 64 * 1024;
 
+/** One WebSocket frame: JSON text, or a binary frame (shared/ipc/binary-frame.ts). */
+export type OutgoingFrame = string | Uint8Array;
+
 export interface OutboxOptions {
-  /** Writes one text frame. */
-  write(text: string): void;
+  /** Writes one frame, text or binary. */
+  write(frame: OutgoingFrame): void;
   /** Size in characters at which queued text is written without waiting; FLUSH_AT_CHARS by default. */
   flushAtChars?: number;
   /** Runs `flush` once the current macrotask is over; setImmediate by default. Returns a cancel function. */
@@ -11,8 +14,8 @@ export interface OutboxOptions {
 }
 
 export interface Outbox {
-  /** Queues one serialised WireMessage, to go out after everything pushed before it. */
-  push(messageJson: string): void;
+  /** Queues one serialised WireMessage (JSON text or a binary frame), to go out after everything pushed before it. */
+  push(message: OutgoingFrame): void;
   /** Writes everything queued now. */
   flush(): void;
   /** Drops everything queued, for a socket that has closed. */
@@ -25,10 +28,10 @@ function scheduleImmediate(flush: () => void): () => void {
 }
 
 /**
- * Coalesces the messages produced within one macrotask into a single frame (a WireBatch when there
- * are several), so a small query's handful of events costs one socket write instead of one each.
- * A message of flushAtChars or more is never held back or copied into a batch: whatever was queued
- * before it goes out first, then it goes out alone.
+ * Coalesces the text messages produced within one macrotask into a single frame (a WireBatch when
+ * there are several), so a small query's handful of events costs one socket write instead of one each.
+ * A binary frame, or a text message of flushAtChars or more, is never held back or copied into a
+ * batch: whatever was queued before it goes out first, then it goes out alone.
  */
 export function createOutbox({ write, flushAtChars = FLUSH_AT_CHARS, schedule = scheduleImmediate }: OutboxOptions): Outbox {
   let queued: string[] = [];
@@ -46,14 +49,14 @@ export function createOutbox({ write, flushAtChars = FLUSH_AT_CHARS, schedule = 
   }
 
   return {
-    push(messageJson) {
-      if (messageJson.length >= flushAtChars) {
+    push(message) {
+      if (typeof message !== 'string' || message.length >= flushAtChars) {
         flush();
-        write(messageJson);
+        write(message);
         return;
       }
-      queued.push(messageJson);
-      queuedChars += messageJson.length;
+      queued.push(message);
+      queuedChars += message.length;
       if (queuedChars >= flushAtChars) flush();
       else cancelScheduled ??= schedule(flush);
     },

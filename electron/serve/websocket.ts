@@ -4,7 +4,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EventChannel } from '../../shared/ipc/channels';
 import type { InvokeResult, WireMessage } from '../../shared/ipc/wire';
 import { toStrataError } from '../core/errors';
-import { createOutbox } from './outbox';
+import { frameOfMessage } from './message-frame';
+import { createOutbox, type OutgoingFrame } from './outbox';
 import { parseWireFrame } from './wire-frame';
 
 /** Large enough for a 10 MB statement in any encoding, small enough to bound memory per frame. */
@@ -30,27 +31,28 @@ export function createWebSocketEndpoint(core: ClientSource, log: (line: string) 
 
   server.on('connection', (socket: WebSocket) => {
     const outbox = createOutbox({
-      write: (text) => {
-        if (socket.readyState === socket.OPEN) socket.send(text);
+      write: (frame) => {
+        if (socket.readyState === socket.OPEN) socket.send(frame);
       },
     });
     const send = (message: WireMessage) => {
       if (socket.readyState !== socket.OPEN) return;
-      let text: string;
+      let frame: OutgoingFrame;
       try {
-        text = JSON.stringify(message);
+        frame = frameOfMessage(message);
       } catch (error) {
         if (message.kind === 'event') {
           log(`Dropped an unserialisable ${message.channel} event: ${toStrataError(error).message}`);
           return;
         }
-        text = JSON.stringify({ kind: 'reply', id: message.id, result: { ok: false, error: toStrataError(error) } });
+        frame = JSON.stringify({ kind: 'reply', id: message.id, result: { ok: false, error: toStrataError(error) } });
       }
-      outbox.push(text);
+      outbox.push(frame);
     };
     const client = core.connectClient((channel, payload) => send({ kind: 'event', channel, payload }));
 
     socket.on('message', (data: RawData, isBinary: boolean) => {
+      // Clients send requests as JSON text only; binary frames travel from the host to clients.
       if (isBinary) return;
       const frame = parseWireFrame(rawText(data));
       if (frame.kind === 'invalid') {

@@ -17,6 +17,8 @@ function failure(code: 'INVALID_INPUT' | 'INTERNAL', message: string): InvokeRes
 /**
  * What the preload exposes as window.strata: invoke and subscribe over allow-listed channels only.
  * One ipc listener dispatches every event; the page never sees ipcRenderer or its event objects.
+ * Payloads and replies pass through untouched: structured clone has already carried their
+ * Uint8Arrays (result batches) across, and nothing here may serialise or copy them again.
  */
 export function createPreloadApi(ipc: PreloadIpc): StrataBridge {
   const listeners = new Map<EventChannel, Set<Listener>>();

@@ -1,5 +1,6 @@
+import { decodeBinaryFrame } from '../../shared/ipc/binary-frame';
 import type { EventChannel } from '../../shared/ipc/channels';
-import { messagesOfFrame, type InvokeResult, type StrataBridge, type WireFrame, type WireMessage, type WireRequest } from '../../shared/ipc/wire';
+import { messagesOfDecodedFrame, type InvokeResult, type StrataBridge, type WireMessage, type WireRequest } from '../../shared/ipc/wire';
 
 const RECONNECT_DELAY_MS = 1000;
 /** Attempts before a waiting call is told the host cannot be reached (later calls try again). */
@@ -9,9 +10,10 @@ const UNREACHABLE_MESSAGE =
   'Could not reach the Strata host. It may have stopped, or restarted with a new token: open the URL that `npm run serve` printed.';
 
 /**
- * The headless host's transport: JSON frames (single messages or batches) over one WebSocket at /ws?token=…, reconnecting when the
- * server goes away. Calls made while disconnected wait for the next connection; calls in flight when
- * the socket drops fail with CONNECTION so the UI can say so.
+ * The headless host's transport over one WebSocket at /ws?token=…: JSON text frames (single messages
+ * or batches) and binary frames (one message carrying result batches), handled in the order they
+ * arrive. It reconnects when the server goes away. Calls made while disconnected wait for the next
+ * connection; calls in flight when the socket drops fail with CONNECTION so the UI can say so.
  */
 export function createWebSocketTransport(url: string): StrataBridge {
   let socket: WebSocket | null = null;
@@ -27,11 +29,13 @@ export function createWebSocketTransport(url: string): StrataBridge {
       const open = () => {
         attempts += 1;
         const ws = new WebSocket(url);
+        // ArrayBuffers arrive with the message event itself, so binary and text frames keep their order.
+        ws.binaryType = 'arraybuffer';
         ws.addEventListener('open', () => {
           socket = ws;
           resolve(ws);
         });
-        ws.addEventListener('message', (event) => receive(String(event.data)));
+        ws.addEventListener('message', (event: MessageEvent<unknown>) => receive(event.data));
         ws.addEventListener('close', () => {
           if (socket === ws) {
             socket = null;
@@ -57,14 +61,15 @@ export function createWebSocketTransport(url: string): StrataBridge {
     }
   }
 
-  function receive(text: string): void {
-    let frame: WireFrame;
+  /** Handles one frame; a frame that cannot be decoded is dropped and the socket carries on. */
+  function receive(data: unknown): void {
+    let frame: unknown;
     try {
-      frame = JSON.parse(text) as WireFrame;
+      frame = data instanceof ArrayBuffer ? decodeBinaryFrame(new Uint8Array(data)) : JSON.parse(String(data));
     } catch {
       return;
     }
-    for (const message of messagesOfFrame(frame)) deliver(message);
+    for (const message of messagesOfDecodedFrame(frame)) deliver(message);
   }
 
   function deliver(message: WireMessage): void {
@@ -73,7 +78,16 @@ export function createWebSocketTransport(url: string): StrataBridge {
       pending.delete(message.id);
       settle?.(message.result);
     } else if (message.kind === 'event') {
-      for (const listener of listeners.get(message.channel) ?? []) listener(message.payload);
+      for (const listener of [...(listeners.get(message.channel) ?? [])]) {
+        try {
+          listener(message.payload);
+        } catch (error) {
+          // One failing listener must not starve the others, nor the messages after it in a batch.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
     }
   }
 

@@ -15,12 +15,14 @@ const align8 = (n: number) => (n + 7) & ~7;
 export function encodeBinaryFrame(message: unknown): Uint8Array {
   const arrays: Uint8Array[] = [];
   let bodyLength = 0;
-  const json = JSON.stringify(message, (_key, value: unknown) => {
-    if (!(value instanceof Uint8Array)) return value;
+  // The holder's own property, not `value`: JSON.stringify has already turned a Node Buffer into {type, data} by then.
+  const json = JSON.stringify(message, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    if (!(original instanceof Uint8Array)) return value;
     const offset = bodyLength;
-    arrays.push(value);
-    bodyLength = align8(bodyLength + value.byteLength);
-    return { [BYTES_KEY]: [offset, value.byteLength] };
+    arrays.push(original);
+    bodyLength = align8(bodyLength + original.byteLength);
+    return { [BYTES_KEY]: [offset, original.byteLength] };
   });
   const header = encodeUtf8(json);
   const bodyStart = align8(4 + header.length);

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RUN_WINDOW } from '../../../shared/ipc/contract';
 import type { QueryEvent } from '../../../shared/model/query';
+import { BatchReader } from '../../../shared/result-batch/read';
 import type { ServeProcess } from '../../support/serve-process';
 import { startPostgresHost, valueOf, type PostgresHost } from './postgres-host';
 import type { WireClient } from './wire-client';
@@ -35,11 +36,25 @@ async function serverRssBytes(): Promise<number> {
 }
 
 function eventsOf(runId: string): QueryEvent[] {
-  return client.events.filter((event) => event.channel === 'query/event').map((event) => event.payload as QueryEvent).filter((event) => event.runId === runId);
+  return client.runEvents(runId).map((entry) => entry.payload);
 }
 
-function rowsEventCount(runId: string): number {
-  return eventsOf(runId).filter((event) => event.type === 'rows').length;
+function batchEventCount(runId: string): number {
+  return eventsOf(runId).filter((event) => event.type === 'batch').length;
+}
+
+/** Rows whose first column is not their 1-based number, or that do not follow the batch before them. */
+function misnumberedRows(events: QueryEvent[]): number {
+  let misnumbered = 0;
+  let expectedFirstRow = 0;
+  for (const event of events) {
+    if (event.type !== 'batch') continue;
+    if (event.firstRow !== expectedFirstRow) misnumbered += event.batch.rowCount;
+    const reader = new BatchReader(event.batch);
+    for (let row = 0; row < reader.rowCount; row++) if (reader.cell(row, 0) !== String(event.firstRow + row + 1)) misnumbered++;
+    expectedFirstRow = event.firstRow + event.batch.rowCount;
+  }
+  return misnumbered;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,7 +63,7 @@ describe('flow control over the WebSocket', () => {
   it('keeps the server within bounded memory while a client stops acking a 1M-row query, and resumes when it acks', async () => {
     const runId = 'strata_test_serve_flow_run';
     valueOf(await client.request('query/run', { connectionId, runId, sql: SQL, window: WINDOW }));
-    await expect.poll(() => rowsEventCount(runId), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => batchEventCount(runId), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     // A paused browser tab: it neither reads the socket nor acks, so anything sent would pile up in the server.
     client.socket.pause();
     const baseline = await serverRssBytes();
@@ -60,11 +75,11 @@ describe('flow control over the WebSocket', () => {
     client.socket.resume();
     expect((peak - baseline) / MB).toBeLessThan(60);
     await sleep(500);
-    expect(rowsEventCount(runId)).toBe(WINDOW);
+    expect(batchEventCount(runId)).toBe(WINDOW);
 
     let acked = 0;
     while (!eventsOf(runId).some((event) => event.type === 'run-end')) {
-      const delivered = rowsEventCount(runId);
+      const delivered = batchEventCount(runId);
       if (delivered > acked) {
         const batches = Math.min(delivered - acked, MAX_RUN_WINDOW);
         valueOf(await client.request('query/ack', { runId, batches }));
@@ -75,8 +90,8 @@ describe('flow control over the WebSocket', () => {
     }
     const events = eventsOf(runId);
     expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'ok' });
-    const rows = events.flatMap((event) => (event.type === 'rows' ? event.rows : []));
-    expect(rows).toHaveLength(MILLION);
-    expect(rows.findIndex((row, index) => row[0] !== String(index + 1))).toBe(-1);
+    const rowCount = events.reduce((total, event) => total + (event.type === 'batch' ? event.batch.rowCount : 0), 0);
+    expect(rowCount).toBe(MILLION);
+    expect(misnumberedRows(events)).toBe(0);
   });
 });

@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeBinaryFrame } from '../../../shared/ipc/binary-frame';
 import type { AppInfo } from '../../../shared/ipc/contract';
-import type { QueryEvent } from '../../../shared/model/query';
 import { buildMain, REPO_ROOT, startServe, type ServeProcess } from '../../support/serve-process';
 import { connectWire, type WireClient } from './wire-client';
 
@@ -53,12 +53,9 @@ describe('WebSocket wire', () => {
     expect(opened.ok).toBe(true);
     const run = await client.request('query/run', { connectionId, runId: 'strata-test-serve-run', sql: 'SELECT name FROM fruit ORDER BY id' });
     expect(run).toMatchObject({ ok: true, value: { runId: 'strata-test-serve-run', statements: 1 } });
-    const eventsOfRun = () =>
-      client.events.filter((event) => event.channel === 'query/event').map((event) => event.payload as QueryEvent).filter((event) => event.runId === 'strata-test-serve-run');
-    await expect.poll(() => eventsOfRun().some((event) => event.type === 'run-end'), { timeout: 15_000 }).toBe(true);
-    const rows = eventsOfRun().flatMap((event) => (event.type === 'rows' ? event.rows : []));
-    expect(rows).toEqual([['apple'], ['pear'], ['plum']]);
-    expect(eventsOfRun().find((event) => event.type === 'run-end')).toMatchObject({ status: 'ok' });
+    await expect.poll(() => client.runEnded('strata-test-serve-run'), { timeout: 15_000 }).toBe(true);
+    expect(client.statementRows('strata-test-serve-run')).toEqual([['apple'], ['pear'], ['plum']]);
+    expect(client.runEvents('strata-test-serve-run').at(-1)?.payload).toMatchObject({ type: 'run-end', status: 'ok' });
   });
 
   it('answers a frame with an unknown channel or a bad input with INVALID_INPUT', async () => {
@@ -73,6 +70,17 @@ describe('WebSocket wire', () => {
     client.socket.send('[]');
     client.socket.send(Buffer.from([0xff, 0x00, 0x13]), { binary: true });
     await expectServing();
+    expect(client.socket.readyState).toBe(client.socket.OPEN);
+  });
+
+  it('ignores binary frames from a client, even one holding a well-formed request, and keeps serving', async () => {
+    client.socket.send(encodeBinaryFrame({ id: 77, channel: 'app/info', input: {} }), { binary: true });
+    client.socket.send(Buffer.from(JSON.stringify({ id: 78, channel: 'app/info', input: {} })), { binary: true });
+    await expectServing();
+    await expectServing();
+    const answered = client.replies.map((reply) => reply.id);
+    expect(answered).not.toContain(77);
+    expect(answered).not.toContain(78);
     expect(client.socket.readyState).toBe(client.socket.OPEN);
   });
 

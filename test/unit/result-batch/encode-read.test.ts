@@ -51,6 +51,11 @@ describe('ResultBatch', () => {
     expect(batchRows(message.payload.batch)).toEqual(batchRows(batch));
   });
 
+  it('sends a Node Buffer as raw bytes, not as its JSON form', () => {
+    const frame = encodeBinaryFrame({ data: Buffer.from([1, 2, 3]) });
+    expect(decodeBinaryFrame(frame)).toEqual({ data: new Uint8Array([1, 2, 3]) });
+  });
+
   it('rejects a frame whose lengths run past its end', () => {
     const frame = encodeBinaryFrame({ data: new Uint8Array(64) });
     expect(() => decodeBinaryFrame(frame.subarray(0, frame.byteLength - 8))).toThrow(RangeError);

@@ -5,6 +5,9 @@ import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 import type { StrataBridge } from '../../../shared/ipc/wire';
+import type { QueryEvent, ResultPage } from '../../../shared/model/query';
+import { encodeResultBatch } from '../../../shared/result-batch/encode';
+import { batchRows } from '../../../shared/result-batch/read';
 import { IPC_EVENT, IPC_INVOKE } from '../../../electron/shell/ipc-names';
 import { createPreloadApi, type PreloadIpc } from '../../../electron/shell/preload-api';
 
@@ -28,6 +31,30 @@ function recordingIpc(reply: unknown = { ok: true, value: 'pong' }) {
     for (const entry of listeners) if (entry.channel === IPC_EVENT) entry.listener(event, ...args);
   };
   return { ipc, invokes, listeners, emit };
+}
+
+const batch = encodeResultBatch(
+  [
+    { kind: 'bytes', values: [new Uint8Array([0, 1, 127, 128, 255]), null] },
+    { kind: 'int64', values: [-9223372036854775808n, 42n] },
+    { kind: 'text', values: ['ünïcödé', null] },
+  ],
+  2,
+);
+const batchRowsText = [
+  ['\\x00017f80ff', '-9223372036854775808', 'ünïcödé'],
+  [null, '42', null],
+];
+/** A batch event as webContents.send delivers it to the preload: a structured clone of what main sent. */
+const sentBatchEvent = (): QueryEvent => structuredClone({ type: 'batch', runId: 'r1', index: 0, firstRow: 0, batch });
+/** A query/page reply as ipcRenderer.invoke resolves it: a structured clone of main's InvokeResult. */
+const pageReply = () => structuredClone({ ok: true, value: { batches: [{ firstRow: 50, batch }] } satisfies ResultPage });
+
+function expectBatchIntact(received: unknown): void {
+  const bytes = (received as { batch: { bytes: unknown } }).batch.bytes;
+  expect(bytes).toBeInstanceOf(Uint8Array);
+  expect(Buffer.from(bytes as Uint8Array).equals(Buffer.from(batch.bytes))).toBe(true);
+  expect(batchRows((received as { batch: typeof batch }).batch)).toEqual(batchRowsText);
 }
 
 describe('createPreloadApi', () => {
@@ -114,6 +141,26 @@ describe('createPreloadApi', () => {
     expect(received).toEqual([1]);
   });
 
+  it("hands a batch event's Uint8Array to the page's listener as is, byte-identical to what main sent", () => {
+    const { ipc, emit } = recordingIpc();
+    const api = createPreloadApi(ipc);
+    const received: unknown[] = [];
+    api.subscribe('query/event', (payload) => received.push(payload));
+    const sent = sentBatchEvent();
+    emit('query/event', sent);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toBe(sent);
+    expectBatchIntact(received[0]);
+  });
+
+  it('returns a query/page reply with its batches as Uint8Arrays, byte-identical to what main sent', async () => {
+    const reply = pageReply();
+    const result = await createPreloadApi(recordingIpc(reply).ipc).invoke('query/page', { runId: 'r1', index: 0, fromRow: 50, rowCount: 2 });
+    expect(result).toBe(reply);
+    expect(result.ok && (result.value as ResultPage).batches[0].firstRow).toBe(50);
+    expectBatchIntact((result as { value: ResultPage }).value.batches[0]);
+  });
+
   it('refuses to subscribe to unknown event channels', () => {
     const api = createPreloadApi(recordingIpc().ipc);
     expect(() => api.subscribe('ipc/raw' as never, () => undefined)).toThrow(TypeError);
@@ -131,10 +178,10 @@ describe('the bundled preload (out/main/preload.cjs)', () => {
   });
 
   /** Runs the bundle as Electron's sandboxed preload would, with a recording `electron` module. */
-  function runPreload() {
+  function runPreload(reply?: unknown) {
     const required: string[] = [];
     const exposed: { key: string; api: StrataBridge }[] = [];
-    const { ipc, invokes, listeners } = recordingIpc();
+    const { ipc, invokes, listeners, emit } = recordingIpc(reply);
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: StrataBridge) => exposed.push({ key, api }) },
       ipcRenderer: ipc,
@@ -146,7 +193,7 @@ describe('the bundled preload (out/main/preload.cjs)', () => {
     };
     const module = { exports: {} };
     runInNewContext(`(function (require, module, exports) {${source}\n})`, { queueMicrotask })(require, module, module.exports);
-    return { required, exposed, invokes, listeners };
+    return { required, exposed, invokes, listeners, emit };
   }
 
   it("requires nothing but 'electron'", () => {
@@ -159,6 +206,19 @@ describe('the bundled preload (out/main/preload.cjs)', () => {
     expect(exposed.map((entry) => entry.key)).toEqual(['strata']);
     expect(Object.keys(exposed[0]!.api).sort()).toEqual(['invoke', 'subscribe']);
     expect(listeners.map((entry) => entry.channel)).toEqual([IPC_EVENT]);
+  });
+
+  it('passes batch events and query/page replies to the page with their Uint8Arrays intact', async () => {
+    const reply = pageReply();
+    const { exposed, emit } = runPreload(reply);
+    const api = exposed[0]!.api;
+    const received: unknown[] = [];
+    api.subscribe('query/event', (payload) => received.push(payload));
+    emit('query/event', sentBatchEvent());
+    expect(received).toHaveLength(1);
+    expectBatchIntact(received[0]);
+    const result = await api.invoke('query/page', { runId: 'r1', index: 0, fromRow: 50, rowCount: 2 });
+    expectBatchIntact((result as { value: ResultPage }).value.batches[0]);
   });
 
   it('forwards allow-listed channels and refuses others', async () => {

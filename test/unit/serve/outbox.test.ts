@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOutbox, FLUSH_AT_CHARS } from '../../../electron/serve/outbox';
+import { createOutbox, FLUSH_AT_CHARS, type OutgoingFrame } from '../../../electron/serve/outbox';
+import { decodeBinaryFrame, encodeBinaryFrame } from '../../../shared/ipc/binary-frame';
 import { messagesOfFrame, type WireFrame, type WireMessage } from '../../../shared/ipc/wire';
 
 const event = (n: number, size = 0): WireMessage => ({ kind: 'event', channel: 'query/event', payload: { n, pad: 'x'.repeat(size) } });
@@ -7,12 +8,18 @@ const reply = (id: number): WireMessage => ({ kind: 'reply', id, result: { ok: t
 const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function recordingOutbox() {
-  const frames: string[] = [];
-  const outbox = createOutbox({ write: (text) => frames.push(text) });
+  const frames: OutgoingFrame[] = [];
+  const outbox = createOutbox({ write: (frame) => frames.push(frame) });
   const push = (message: WireMessage) => outbox.push(JSON.stringify(message));
-  const decoded = () => frames.map((text) => messagesOfFrame(JSON.parse(text) as WireFrame));
-  return { frames, outbox, push, decoded };
+  const pushBinary = (message: WireMessage) => outbox.push(encodeBinaryFrame(message));
+  const decoded = () =>
+    frames.map((frame) => (typeof frame === 'string' ? messagesOfFrame(JSON.parse(frame) as WireFrame) : [decodeBinaryFrame(frame) as WireMessage]));
+  /** 'text' or 'binary' per frame written so far. */
+  const kinds = () => frames.map((frame) => (typeof frame === 'string' ? 'text' : 'binary'));
+  return { frames, outbox, push, pushBinary, decoded, kinds };
 }
+
+const batchEvent = (n: number): WireMessage => ({ kind: 'event', channel: 'query/event', payload: { n, bytes: new Uint8Array([n, 0, 255]) } });
 
 describe('createOutbox', () => {
   it('writes nothing until the macrotask that queued the messages is over', () => {
@@ -28,7 +35,7 @@ describe('createOutbox', () => {
     for (const message of sent) push(message);
     await nextMacrotask();
     expect(frames).toHaveLength(1);
-    expect(JSON.parse(frames[0])).toMatchObject({ kind: 'batch' });
+    expect(JSON.parse(frames[0] as string)).toMatchObject({ kind: 'batch' });
     expect(decoded()).toEqual([sent]);
   });
 
@@ -36,7 +43,7 @@ describe('createOutbox', () => {
     const { frames, push } = recordingOutbox();
     push(reply(3));
     await nextMacrotask();
-    expect(frames.map((text) => JSON.parse(text) as unknown)).toEqual([reply(3)]);
+    expect(frames.map((text) => JSON.parse(text as string) as unknown)).toEqual([reply(3)]);
   });
 
   it('starts a new frame for each macrotask', async () => {
@@ -56,7 +63,7 @@ describe('createOutbox', () => {
     push(big);
     expect(frames).toHaveLength(2);
     expect(decoded()).toEqual([[event(1)], [big]]);
-    expect(JSON.parse(frames[1])).toEqual(big);
+    expect(JSON.parse(frames[1] as string)).toEqual(big);
   });
 
   it('writes at once when small messages add up to a large frame', async () => {
@@ -78,6 +85,48 @@ describe('createOutbox', () => {
     expect(frames).toHaveLength(1);
     await nextMacrotask();
     expect(frames).toHaveLength(1);
+  });
+
+  it('writes a binary frame at once and alone, after the text queued before it', () => {
+    const { frames, push, pushBinary, decoded, kinds } = recordingOutbox();
+    push(event(1));
+    push(event(2));
+    pushBinary(batchEvent(3));
+    expect(kinds()).toEqual(['text', 'binary']);
+    expect(decoded()).toEqual([[event(1), event(2)], [batchEvent(3)]]);
+    expect(frames[1]).toBeInstanceOf(Uint8Array);
+  });
+
+  it('writes a binary frame with nothing queued before it as the only frame', () => {
+    const { pushBinary, decoded, kinds } = recordingOutbox();
+    pushBinary(batchEvent(1));
+    expect(kinds()).toEqual(['binary']);
+    expect(decoded()).toEqual([[batchEvent(1)]]);
+  });
+
+  it('keeps the order of text and binary messages mixed within one macrotask', async () => {
+    const { push, pushBinary, decoded, kinds } = recordingOutbox();
+    push(event(1));
+    push(event(2));
+    pushBinary(batchEvent(3));
+    pushBinary(batchEvent(4));
+    push(event(5));
+    pushBinary(batchEvent(6));
+    push(event(7));
+    push(reply(8));
+    expect(kinds()).toEqual(['text', 'binary', 'binary', 'text', 'binary']);
+    await nextMacrotask();
+    expect(kinds()).toEqual(['text', 'binary', 'binary', 'text', 'binary', 'text']);
+    expect(decoded()).toEqual([[event(1), event(2)], [batchEvent(3)], [batchEvent(4)], [event(5)], [batchEvent(6)], [event(7), reply(8)]]);
+  });
+
+  it('sends text queued after a binary frame at the end of the macrotask, not before', async () => {
+    const { push, pushBinary, kinds } = recordingOutbox();
+    pushBinary(batchEvent(1));
+    push(event(2));
+    expect(kinds()).toEqual(['binary']);
+    await nextMacrotask();
+    expect(kinds()).toEqual(['binary', 'text']);
   });
 
   it('discard drops the queue of a closed socket', async () => {

@@ -1,0 +1,11 @@
+import { encodeBinaryFrame } from '../../shared/ipc/binary-frame';
+import { carriesByteArrays, type WireMessage } from '../../shared/ipc/wire';
+import type { OutgoingFrame } from './outbox';
+
+/**
+ * The frame one message travels in: a binary frame when it carries byte arrays (result batches),
+ * JSON text otherwise. Throws when the message cannot be serialised.
+ */
+export function frameOfMessage(message: WireMessage): OutgoingFrame {
+  return carriesByteArrays(message) ? encodeBinaryFrame(message) : JSON.stringify(message);
+}
