@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { childPath, fromChildList, type PathSegment, type SchemaChild } from '../../shared/model/schema';
 import { api } from '../bridge';
-import { childKey, EMPTY_TREE, pathKey, reachableKeys, ROOT_KEY, type ChildrenState, type SchemaTree } from '../features/schema-tree/tree-model';
+import { pathKey, ROOT_KEY } from '../features/schema-tree/tree-keys';
+import { EMPTY_TREE, expandedChildPaths, reachableKeys, type ChildrenState, type SchemaTree } from '../features/schema-tree/tree-model';
 import type { StoreState } from './index';
 
 export interface SchemaSlice {
@@ -120,10 +121,8 @@ export const createSchemaSlice: StateCreator<StoreState, [], [], SchemaSlice> = 
         await get().loadChildren(connectionId, path, true);
         const tree = treeOf(connectionId);
         const key = pathKey(path);
-        const loaded = tree.children[key];
-        if (!loaded || loaded.status !== 'loaded') return;
-        const expandedChildren = loaded.nodes.filter((node) => tree.expanded[childKey(key, node)]);
-        await Promise.all(expandedChildren.map((node) => walk(childPath(path, node))));
+        if (tree.children[key]?.status !== 'loaded') return;
+        await Promise.all(expandedChildPaths(tree, path, key).map(walk));
       };
       await walk([]);
       updateTree(connectionId, (tree) => {

@@ -5,10 +5,11 @@ import { pgSchema100k, pgSchema10k } from './pg-schema.bench';
 import { pgSelect1 } from './pg-select1.bench';
 import { pgStream } from './pg-stream.bench';
 import { rendererDecode } from './renderer-decode.bench';
+import { rendererTree } from './renderer-tree.bench';
 import { printTable, writeResults, type BenchResult } from './report';
 import { sqliteStream } from './sqlite-stream.bench';
 
-const BENCHMARKS: Benchmark[] = [pgStream, sqliteStream, pgSelect1, pgSchema10k, pgSchema100k, rendererDecode];
+const BENCHMARKS: Benchmark[] = [pgStream, sqliteStream, pgSelect1, pgSchema10k, pgSchema100k, rendererDecode, rendererTree];
 const USAGE = `Usage: npm run bench -- [NAME…] [--rounds N] [--warmups N] [--no-profile]
 Benchmarks: ${BENCHMARKS.flatMap((b) => b.names).join(', ')}
 Results go to bench-results.json (entries of benchmarks not run are kept).

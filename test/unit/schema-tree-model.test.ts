@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../shared/model/capabilities';
 import { fromChildList, toChildList, type PathSegment, type SchemaChild, type SchemaNode, type SchemaNodeKind } from '../../shared/model/schema';
 import { canOpenData, objectNameParts, selectAllSql } from '../../renderer/features/schema-tree/open-data';
-import { flattenTree, pathKey, reachableKeys, ROOT_KEY, rowPath, type SchemaTree } from '../../renderer/features/schema-tree/tree-model';
+import { pathKey, ROOT_KEY } from '../../renderer/features/schema-tree/tree-keys';
+import { reachableKeys, rowPath, type SchemaTree, type TreeRow } from '../../renderer/features/schema-tree/tree-model';
+import { visibleRows } from '../../renderer/features/schema-tree/visible-rows';
 
 function node(parent: PathSegment[], kind: SchemaNodeKind, name: string, hasChildren = true, detail?: string): SchemaNode {
   const path = [...parent, { kind, name }];
@@ -34,9 +36,15 @@ function loadedTree(expanded: SchemaNode[]): SchemaTree {
   };
 }
 
+/** Every visible row, built one by one as the tree view asks for them. */
+function flattenTree(tree: SchemaTree, filter: string): TreeRow[] {
+  const rows = visibleRows(tree, filter);
+  return Array.from({ length: rows.length }, (_, index) => rows.at(index) as TreeRow);
+}
+
 const names = (tree: SchemaTree, filter = '') => flattenTree(tree, filter).map((row) => (row.type === 'node' ? `${row.level}:${row.node.name}` : `${row.level}:<${row.type}>`));
 
-describe('flattenTree', () => {
+describe('visibleRows', () => {
   it('lists only the children of expanded nodes, depth first, with levels', () => {
     expect(names(loadedTree([]))).toEqual(['1:tables', '1:views']);
     expect(names(loadedTree([tablesGroup, customers]))).toEqual(['1:tables', '2:customers', '3:id', '3:email', '2:orders', '1:views']);

@@ -4,7 +4,8 @@ import { Button, IconButton } from '../../ui/Button';
 import { CloseIcon, RefreshIcon, SearchIcon } from '../../ui/icons';
 import { SchemaTree } from './SchemaTree';
 import { PanelMessage } from './PanelMessage';
-import { EMPTY_TREE, ROOT_KEY } from './tree-model';
+import { ROOT_KEY } from './tree-keys';
+import { EMPTY_TREE } from './tree-model';
 import './schema-tree.css';
 
 /** The lower half of the sidebar: the active connection's objects, with a filter and a refresh button. */
@@ -64,9 +65,7 @@ function ConnectionSchema({ connectionId }: { connectionId: string }) {
   } else if (root.nodes.length === 0) {
     body = <PanelMessage text="This database has no objects yet." />;
   } else {
-    body = (
-<SchemaTree connectionId={connectionId} filter={deferredFilter} />
-    );
+    body = <SchemaTree connectionId={connectionId} filter={deferredFilter} />;
   }
 
   return (

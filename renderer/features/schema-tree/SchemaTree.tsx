@@ -1,53 +1,62 @@
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PathSegment, SchemaChild } from '../../../shared/model/schema';
 import { qualifiedName } from '../../../shared/sql/quote';
 import { useStore } from '../../store';
 import { ChevronIcon } from '../../ui/icons';
 import { Menu, type MenuEntry } from '../../ui/Menu';
+import { MAX_SCROLL_HEIGHT } from '../results/row-window';
+import { useRowWindow } from '../results/use-row-window';
 import { KindIcon } from './KindIcon';
 import { nodeLabel } from './labels';
 import { PanelMessage } from './PanelMessage';
 import { canOpenData, objectNameParts, selectAllSql } from './open-data';
-import { EMPTY_TREE, flattenTree, rowPath, type TreeRow } from './tree-model';
-
-type NodeRow = Extract<TreeRow, { type: 'node' }>;
+import { EMPTY_TREE, rowPath, type NodeRow, type StatusRow } from './tree-model';
+import { visibleRows, type VisibleRows } from './visible-rows';
 
 const ROW_HEIGHT = 24;
 const INDENT = 14;
+const OVERSCAN = 12;
 
 interface SchemaTreeProps {
   connectionId: string;
   filter: string;
 }
 
-/** The lazily loaded, virtualized tree of one connection: only the rows on screen are in the DOM. */
+/** The lazily loaded tree of one connection, or why the filter leaves nothing to show. */
 export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
   const tree = useStore((s) => s.schemaTrees[connectionId]) ?? EMPTY_TREE;
+  const rows = useMemo(() => visibleRows(tree, filter), [tree, filter]);
+  if (rows.length === 0 && filter.trim() !== '') {
+    return <PanelMessage text={`No loaded object matches “${filter.trim()}”. Expand a node to search inside it.`} />;
+  }
+  return <TreeRows connectionId={connectionId} rows={rows} />;
+}
+
+/** The rows, virtualized: only those on screen are built and in the DOM. */
+function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleRows }) {
   const profile = useStore((s) => s.connections.find((c) => c.id === connectionId));
   const capabilities = useStore((s) => s.opened[connectionId]?.capabilities);
   const { setNodeExpanded, loadChildren, openTab, notify } = useStore.getState();
-  const rows = useMemo(() => flattenTree(tree, filter), [tree, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const [focused, setFocusedRow] = useState<{ key: string; index: number } | null>(null);
+  const setFocused = (next: { key: string; index: number }) =>
+    setFocusedRow((previous) => (previous?.key === next.key && previous.index === next.index ? previous : next));
   const [menu, setMenu] = useState<{ x: number; y: number; row: NodeRow } | null>(null);
-  const focusIndex = Math.max(0, rows.findIndex((row) => row.key === focusedKey));
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- the renderer is not compiled with React Compiler; the virtualizer re-renders through its own state.
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const rowWindow = useRowWindow(scrollRef, { rowCount: rows.length, rowHeight: ROW_HEIGHT, headerHeight: 0, maxHeight: MAX_SCROLL_HEIGHT }, OVERSCAN);
+  // When the rows change under the focused one it is found again by its key; otherwise its index still holds.
+  const focusIndex = useMemo(() => {
+    if (!focused) return 0;
+    if (rows.at(focused.index)?.key === focused.key) return focused.index;
+    return Math.max(0, rows.indexOfKey(focused.key));
+  }, [rows, focused]);
 
   const focusRow = (index: number) => {
-    const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    const row = rows.at(target);
     if (!row) return;
-    const target = rows.indexOf(row);
-    setFocusedKey(row.key);
-    virtualizer.scrollToIndex(target);
-    // The row may only be rendered after the scroll, so focus it once the virtualizer has drawn it.
+    setFocused({ key: row.key, index: target });
+    rowWindow.scrollToRow(target);
+    // The row may only be rendered after the scroll, so focus it once it has been drawn.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus({ preventScroll: true })),
     );
@@ -63,7 +72,7 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
     if (row.node.hasChildren) setNodeExpanded(connectionId, rowPath(row), !row.expanded);
   };
 
-  const activate = (row: TreeRow) => {
+  const activate = (row: NodeRow | StatusRow) => {
     if (row.type === 'error') void loadChildren(connectionId, row.parentPath);
     else if (row.type === 'node' && !openData(row.node, rowPath(row))) toggle(row);
   };
@@ -73,7 +82,7 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const row = rows[focusIndex];
+    const row = rows.at(focusIndex);
     if (!row) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
     switch (event.key) {
@@ -98,12 +107,12 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
       case 'ArrowRight':
         if (row.type !== 'node' || !row.node.hasChildren) break;
         if (!row.expanded) toggle(row);
-        else if ((rows[focusIndex + 1]?.level ?? 0) > row.level) focusRow(focusIndex + 1);
+        else if ((rows.at(focusIndex + 1)?.level ?? 0) > row.level) focusRow(focusIndex + 1);
         break;
       case 'ArrowLeft':
         if (row.type === 'node' && row.expanded) toggle(row);
         else {
-          const parent = rows.findIndex((r) => r.key === row.parentKey);
+          const parent = rows.indexOfKey(row.parentKey);
           if (parent !== -1) focusRow(parent);
         }
         break;
@@ -113,9 +122,8 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
       default:
         if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ') {
           const letter = event.key.toLowerCase();
-          const order = [...rows.slice(focusIndex + 1), ...rows.slice(0, focusIndex + 1)];
-          const match = order.find((r) => r.type === 'node' && nodeLabel(r.node).toLowerCase().startsWith(letter));
-          if (match) focusRow(rows.indexOf(match));
+          const match = rows.findNodeIndex(focusIndex + 1, (node) => nodeLabel(node).toLowerCase().startsWith(letter));
+          if (match !== -1) focusRow(match);
           break;
         }
         return;
@@ -147,24 +155,25 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
     return entries;
   };
 
-  if (rows.length === 0 && filter.trim() !== '') {
-    return <PanelMessage text={`No loaded object matches “${filter.trim()}”. Expand a node to search inside it.`} />;
+  const { start, end, firstTop } = rowWindow.window;
+  const drawn: { index: number; row: NodeRow | StatusRow }[] = [];
+  for (let index = start; index < end; index++) {
+    const row = rows.at(index);
+    if (row) drawn.push({ index, row });
   }
 
   return (
     <div ref={scrollRef} className="tree-scroll" role="tree" aria-label={`Objects of ${profile?.name ?? 'the connection'}`} onKeyDown={onKeyDown}>
-      <div role="none" className="tree-sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
+      <div role="none" className="tree-sizer" style={{ height: rowWindow.height }}>
+        {drawn.map(({ index, row }) => {
           const common = {
-            'data-index': item.index,
-            tabIndex: item.index === focusIndex ? 0 : -1,
+            'data-index': index,
+            tabIndex: index === focusIndex ? 0 : -1,
             'aria-level': row.level,
-            style: { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, paddingLeft: 6 + (row.level - 1) * INDENT },
-            onFocus: () => setFocusedKey(row.key),
+            style: { transform: `translateY(${firstTop + (index - start) * ROW_HEIGHT}px)`, height: ROW_HEIGHT, paddingLeft: 6 + (row.level - 1) * INDENT },
+            onFocus: () => setFocused({ key: row.key, index }),
           };
-          if (row.type !== 'node') return <StatusRow key={row.key} row={row} common={common} onRetry={() => activate(row)} />;
+          if (row.type !== 'node') return <StatusRowView key={row.key} row={row} common={common} onRetry={() => activate(row)} />;
           const { node } = row;
           return (
             <div
@@ -172,15 +181,15 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
               role="treeitem"
               {...common}
               aria-expanded={node.hasChildren ? row.expanded : undefined}
-              aria-selected={item.index === focusIndex}
+              aria-selected={index === focusIndex}
               aria-setsize={row.setSize}
               aria-posinset={row.posInSet}
-              className={item.index === focusIndex ? 'tree-row tree-row-focused' : 'tree-row'}
-              onClick={() => setFocusedKey(row.key)}
+              className={index === focusIndex ? 'tree-row tree-row-focused' : 'tree-row'}
+              onClick={() => setFocused({ key: row.key, index })}
               onDoubleClick={() => activate(row)}
               onContextMenu={(event: MouseEvent) => {
                 event.preventDefault();
-                setFocusedKey(row.key);
+                setFocused({ key: row.key, index });
                 setMenu({ x: event.clientX, y: event.clientY, row });
               }}
               title={node.detail ? `${node.name} — ${node.detail}` : node.name}
@@ -189,7 +198,7 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
                 className={row.expanded ? 'tree-twisty tree-twisty-open' : 'tree-twisty'}
                 onClick={(event) => {
                   event.stopPropagation();
-                  setFocusedKey(row.key);
+                  setFocused({ key: row.key, index });
                   toggle(row);
                 }}
                 onDoubleClick={(event) => event.stopPropagation()}
@@ -210,12 +219,12 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
 }
 
 interface StatusRowProps {
-  row: Exclude<TreeRow, { type: 'node' }>;
+  row: StatusRow;
   common: { 'data-index': number; tabIndex: number; 'aria-level': number; style: CSSProperties; onFocus: () => void };
   onRetry: () => void;
 }
 
-function StatusRow({ row, common, onRetry }: StatusRowProps) {
+function StatusRowView({ row, common, onRetry }: StatusRowProps) {
   const style = { ...common.style, paddingLeft: Number(common.style.paddingLeft) + 20 };
   if (row.type === 'loading') {
     return (
