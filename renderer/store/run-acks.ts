@@ -1,14 +1,14 @@
 import { MAX_RUN_WINDOW } from '../../shared/ipc/contract';
 
 export interface RunAcks {
-  /** Counts one rows batch of `runId` as stored; its ack goes out once the current task is done. */
+  /** Counts one batch event of `runId` as stored; its ack goes out once the current task is done. */
   stored(runId: string): void;
   /** Drops the run's unsent acks: it has ended, and the host ignores late ones anyway. */
   forget(runId: string): void;
 }
 
 /**
- * Acknowledges stored rows batches (query/ack), so the host sends more. Batches stored within the
+ * Acknowledges stored batch events (query/ack), so the host sends more. Batches stored within the
  * same task share one message per run; a microtask rather than a timer, because browsers throttle
  * timers in hidden tabs and the stream would crawl.
  */

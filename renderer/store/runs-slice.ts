@@ -3,7 +3,7 @@ import type { StrataError } from '../../shared/errors';
 import { DEFAULT_RUN_WINDOW } from '../../shared/ipc/contract';
 import type { QueryEvent } from '../../shared/model/query';
 import { api, BridgeError } from '../bridge';
-import { resultStore } from '../features/results/result-store';
+import { resultStore } from '../features/results/app-result-store';
 import {
   applyQueryEvent,
   failRunStart,
@@ -34,16 +34,27 @@ export interface RunsSlice {
   setResultView: (tabId: string, view: ResultView) => void;
 }
 
-/** Rows batches the host may send ahead of the result store. */
+/** Batch events the host may send ahead of the result store. */
 const RUN_WINDOW = DEFAULT_RUN_WINDOW;
+const BYTES_PER_MB = 1024 * 1024;
 
 /** Event subscriptions of the runs still streaming, by runId. */
 const subscriptions = new Map<string, () => void>();
 
-/** Grants the host credit for each rows batch once it is in the result store (flow control, see query/run). */
+/** Grants the host credit for each batch event once it is in the result store (flow control, see query/run). */
 const acks = createRunAcks((runId, batches) => {
   if (subscriptions.has(runId)) api.invoke('query/ack', { runId, batches }).catch(() => undefined);
 });
+
+/** Runs sent to the host whose results it may still hold (spool files), until they are freed. */
+const hostRuns = new Set<string>();
+
+/** Drops a run's rows here and, fire and forget, its spool files in main. */
+function freeRunResults(runId: string): void {
+  resultStore.freeRun(runId);
+  if (!hostRuns.delete(runId)) return;
+  api.invoke('query/discard', { runId }).catch(() => undefined);
+}
 
 function stopListening(runId: string): void {
   subscriptions.get(runId)?.();
@@ -76,12 +87,17 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
   function listen(tabId: string, runId: string): void {
     const stop = api.subscribe('query/event', (event: QueryEvent) => {
       if (event.runId !== runId || !subscriptions.has(runId)) return;
-      if (event.type === 'rows') {
-        resultStore.appendRows(runId, event.index, event.rows);
+      if (event.type === 'batch') {
+        resultStore.appendBatch(runId, event.index, event.firstRow, event.batch);
         acks.stored(runId);
         return;
       }
+      if (event.type === 'spooled') {
+        resultStore.markSpooled(runId, event.index, event.spooledFrom, event.rowCount);
+        return;
+      }
       if (event.type === 'columns') resultStore.setColumns(runId, event.index, event.columns);
+      if (event.type === 'statement-end') resultStore.finishStatement(runId, event.index, event.rowCount);
       updateRun(tabId, runId, (run) => applyQueryEvent(run, event));
       if (event.type === 'run-end') stopListening(runId);
     });
@@ -117,7 +133,7 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
       }
 
       const previous = get().runs[tabId];
-      if (previous) resultStore.freeRun(previous.runId);
+      if (previous) freeRunResults(previous.runId);
       const runId = crypto.randomUUID();
       set((state) => {
         const resultViews = { ...state.resultViews };
@@ -136,8 +152,10 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
         return;
       }
       listen(tabId, runId);
+      hostRuns.add(runId);
       try {
-        await api.invoke('query/run', { connectionId, runId, sql: target.sql, baseOffset: target.offset, window: RUN_WINDOW });
+        const memoryBudgetBytes = get().resultMemoryMb * BYTES_PER_MB;
+        await api.invoke('query/run', { connectionId, runId, sql: target.sql, baseOffset: target.offset, window: RUN_WINDOW, memoryBudgetBytes });
       } catch (error) {
         failStart(tabId, runId, toStrataError(error), true);
       }
@@ -172,7 +190,7 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
         api.invoke('query/cancel', { runId: run.runId }).catch(() => undefined);
       }
       stopListening(run.runId);
-      resultStore.freeRun(run.runId);
+      freeRunResults(run.runId);
       set((state) => {
         const runs = { ...state.runs };
         const resultViews = { ...state.resultViews };

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../shared/ipc/contract';
+import { DEFAULT_RESULT_MEMORY_BYTES } from '../../shared/model/query';
 import { THEMES, type Theme } from '../../shared/model/workspace';
 import type { StoreState } from './index';
 
@@ -18,9 +19,19 @@ export interface Notification extends NotificationInput {
 /** 'starting' until app/info answers; 'unreachable' when the host does not answer or refuses us. */
 export type HostStatus = 'starting' | 'ready' | 'unreachable';
 
+/** Megabytes of one result kept in memory when the workspace does not say (256). */
+export const DEFAULT_RESULT_MEMORY_MB = DEFAULT_RESULT_MEMORY_BYTES / (1024 * 1024);
+export const MIN_RESULT_MEMORY_MB = 1;
+export const MAX_RESULT_MEMORY_MB = 65536;
+
 export interface UiSlice {
   theme: Theme;
   setTheme: (theme: Theme) => void;
+  /** Megabytes of one statement's rows kept in memory before the rest spools to disk in main. */
+  resultMemoryMb: number;
+  setResultMemoryMb: (mb: number) => void;
+  settingsOpen: boolean;
+  setSettingsOpen: (open: boolean) => void;
   notifications: Notification[];
   notify: (n: NotificationInput) => void;
   dismissNotification: (id: number) => void;
@@ -56,6 +67,13 @@ export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set) =>
     }
     set({ theme });
   },
+
+  resultMemoryMb: DEFAULT_RESULT_MEMORY_MB,
+  setResultMemoryMb: (mb) => {
+    if (Number.isInteger(mb) && mb >= MIN_RESULT_MEMORY_MB && mb <= MAX_RESULT_MEMORY_MB) set({ resultMemoryMb: mb });
+  },
+  settingsOpen: false,
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
 
   notifications: [],
   notify: (n) =>

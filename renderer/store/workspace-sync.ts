@@ -3,14 +3,15 @@ import { api } from '../bridge';
 import { useStore } from './index';
 import { toStrataError } from './runs-slice';
 import { createSaveScheduler } from './save-scheduler';
-import { restoredTabs, toWorkspace, workspaceChanged } from './workspace-snapshot';
+import { DEFAULT_RESULT_MEMORY_MB, type UiSlice } from './ui-slice';
+import { restoredTabs, toWorkspace, workspaceChanged, type WorkspaceSource } from './workspace-snapshot';
 
 const SAVE_DELAY_MS = 400;
 const SAVE_MAX_WAIT_MS = 3000;
 
 /**
- * Restores the saved tabs, the active tab and the theme. With nothing saved (first start) it opens one
- * empty tab, which follows the active connection until the user picks another.
+ * Restores the saved tabs, the active tab, the theme and the settings. With nothing saved (first
+ * start) it opens one empty tab, which follows the active connection until the user picks another.
  */
 export function applyWorkspace(workspace: Workspace | null): void {
   const state = useStore.getState();
@@ -21,15 +22,27 @@ export function applyWorkspace(workspace: Workspace | null): void {
   const connectionIds = new Set(state.connections.map((connection) => connection.id));
   state.replaceTabs(restoredTabs(workspace, connectionIds), workspace.activeTabId);
   state.setTheme(workspace.theme);
+  state.setResultMemoryMb(workspace.resultMemoryMb ?? DEFAULT_RESULT_MEMORY_MB);
   const savedConnection = workspace.activeConnectionId;
   if (state.activeConnectionId === null && savedConnection !== null && connectionIds.has(savedConnection)) {
     state.setActiveConnection(savedConnection);
   }
 }
 
+type SyncedState = WorkspaceSource & Pick<UiSlice, 'resultMemoryMb'>;
+
+/** The workspace to save: tabs and theme (workspace-snapshot) plus the settings. */
+function workspaceOf(state: SyncedState): Workspace {
+  return { ...toWorkspace(state), resultMemoryMb: state.resultMemoryMb };
+}
+
+function changed(next: SyncedState, previous: SyncedState): boolean {
+  return workspaceChanged(next, previous) || next.resultMemoryMb !== previous.resultMemoryMb;
+}
+
 /**
- * Saves the workspace ~400 ms after the tabs, the active tab or connection, or the theme change, and at
- * once when the page is hidden or unloaded. Returns the function that stops it.
+ * Saves the workspace ~400 ms after the tabs, the active tab or connection, the theme or a setting
+ * change, and at once when the page is hidden or unloaded. Returns the function that stops it.
  */
 export function startWorkspaceSync(): () => void {
   const scheduler = createSaveScheduler<Workspace>({
@@ -47,7 +60,7 @@ export function startWorkspaceSync(): () => void {
   });
 
   const unsubscribe = useStore.subscribe((state, previous) => {
-    if (workspaceChanged(state, previous)) scheduler.schedule(toWorkspace(state));
+    if (changed(state, previous)) scheduler.schedule(workspaceOf(state));
   });
   const flush = () => void scheduler.flush();
   const flushWhenHidden = () => {

@@ -62,6 +62,15 @@ export const MonitorIcon = (p: IconProps) => (
   </Icon>
 );
 
+/** A gear: settings. */
+export const GearIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="8" r="2.2" />
+    <path d="M8 1.6v1.8M8 12.6v1.8M1.6 8h1.8M12.6 8h1.8M3.5 3.5l1.3 1.3M11.2 11.2l1.3 1.3M3.5 12.5l1.3-1.3M11.2 4.8l1.3-1.3" />
+    <circle cx="8" cy="8" r="4.6" />
+  </Icon>
+);
+
 export const LockIcon = (p: IconProps) => (
   <Icon {...p}>
     <rect x="3" y="7" width="10" height="7" rx="1.3" />

@@ -127,3 +127,33 @@ export function resultTabs(page: Page): Locator {
 export function gridCell(page: Page, row: number, col: number): Locator {
   return page.getByRole('grid').locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"][aria-colindex="${col + 2}"]`);
 }
+
+/** The Settings dialog (opened with the sidebar's gear or Ctrl/Cmd+,). */
+export function settingsDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Settings' });
+}
+
+/** Opens Settings from the sidebar's gear, sets "Result memory per query (MB)" and saves. */
+export async function setResultMemoryMb(page: Page, mb: number): Promise<void> {
+  await page.getByRole('complementary', { name: 'Sidebar' }).getByRole('button', { name: 'Settings' }).click();
+  const dialog = settingsDialog(page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Result memory per query (MB)').fill(String(mb));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The grid's rows on screen: the row number in the gutter and the text of each cell drawn. */
+export async function visibleGridRows(page: Page): Promise<{ number: number; cells: string[] }[]> {
+  return page
+    .getByRole('grid')
+    .locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"])')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        number: Number(row.querySelector('[role="rowheader"]')?.textContent),
+        cells: [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')]
+          .sort((a, b) => Number(a.getAttribute('aria-colindex')) - Number(b.getAttribute('aria-colindex')))
+          .map((cell) => cell.textContent ?? ''),
+      })),
+    );
+}

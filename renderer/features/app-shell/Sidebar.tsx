@@ -4,6 +4,7 @@ import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { SchemaPanel } from '../schema-tree/SchemaPanel';
 import { VaultButton } from '../vault/VaultButton';
 import { Splitter } from '../../ui/Splitter';
+import { SettingsButton } from './SettingsButton';
 import { ThemeToggle } from './ThemeToggle';
 
 const LIST_HEIGHT_KEY = 'strata.connectionListHeight';
@@ -28,7 +29,7 @@ export function storeNumber(key: string, value: number): void {
   }
 }
 
-/** Header (brand, theme, vault), the connection list and, below a splitter, the active connection's tree. */
+/** Header (brand, vault, activity, theme, settings), the connection list and, below a splitter, the active connection's tree. */
 export function Sidebar({ width }: { width: number }) {
   const [listHeight, setListHeight] = useState(() => readStoredNumber(LIST_HEIGHT_KEY, 190, MIN_LIST_HEIGHT, 2000));
   useEffect(() => storeNumber(LIST_HEIGHT_KEY, listHeight), [listHeight]);
@@ -44,6 +45,7 @@ export function Sidebar({ width }: { width: number }) {
           <VaultButton />
           <ActivityButton />
           <ThemeToggle />
+          <SettingsButton />
         </span>
       </header>
       <div className="sidebar-connections" style={{ height: listHeight }}>

@@ -6,7 +6,7 @@ import { hasModKey } from '../editor/shortcuts';
 import { CellViewer } from './CellViewer';
 import { copyText } from './clipboard';
 import { estimateColumnWidths, gutterWidth } from './column-widths';
-import { displayCell, isNumeric, prefersViewer } from './format-value';
+import { displayCell, isNumeric, prefersViewer, type CellDisplay } from './format-value';
 import { formatCount } from './format-figures';
 import { GridHeaderCell } from './GridHeaderCell';
 import {
@@ -18,6 +18,7 @@ import {
   selectionRange,
   type CellPosition,
   type GridSelection,
+  type SelectionRange,
 } from './grid-selection';
 import { MAX_SCROLL_HEIGHT } from './row-window';
 import { gridTextWidths } from './text-metrics';
@@ -30,6 +31,7 @@ const HEADER_HEIGHT = 30;
 const ROW_OVERSCAN = 6;
 const NO_COLUMNS: ColumnMeta[] = [];
 const VIEWER_HINT = 'Double-click or press Enter to see the whole value';
+const PENDING_DISPLAY: CellDisplay = { text: '…', isNull: false, clipped: false };
 
 interface ResultGridProps {
   runId: string;
@@ -60,7 +62,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
 
   // Sized once from the header and the first batch; after that only the user changes widths.
   const autoWidths = useMemo(
-    () => estimateColumnWidths(columns, hasRows && result ? result.getRows(0, 200) : [], text),
+    () => estimateColumnWidths(columns, (hasRows && result?.getRows(0, Math.min(200, result.memoryRowCount))) || [], text),
     [columns, hasRows, result, text],
   );
   const [manualWidths, setManualWidths] = useState<Record<number, number>>({});
@@ -108,8 +110,14 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
   );
 
   const range = selection ? selectionRange(selection) : null;
+  const pageError = result?.pageError ?? null;
 
-  const selectionText = (): string | null => {
+  useEffect(() => {
+    if (pageError) notify({ kind: 'error', title: 'Could not load rows from the spool file', message: pageError });
+  }, [pageError, notify]);
+
+  /** The selection when it is small enough to copy; otherwise says so and returns null. */
+  const copyableRange = (): SelectionRange | null => {
     if (!range || !result) return null;
     const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
     if (cells > MAX_COPY_CELLS) {
@@ -120,12 +128,27 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
       });
       return null;
     }
-    return toTsv(result.getRows(range.top, range.bottom + 1), range.left, range.right);
+    return range;
   };
 
-  const copySelection = async () => {
-    const tsv = selectionText();
-    if (tsv !== null && !(await copyText(tsv))) notify({ kind: 'error', title: 'Could not copy', message: 'The clipboard refused the text.' });
+  /** Copies the range, first loading any spooled rows of it that are not loaded. */
+  const copyRows = async (target: SelectionRange) => {
+    if (!result) return;
+    let rows = result.getRows(target.top, target.bottom + 1);
+    if (!rows) {
+      try {
+        rows = await result.readRows(target.top, target.bottom + 1);
+      } catch (error) {
+        notify({ kind: 'error', title: 'Could not copy', message: `The rows could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+        return;
+      }
+    }
+    if (!(await copyText(toTsv(rows, target.left, target.right)))) notify({ kind: 'error', title: 'Could not copy', message: 'The clipboard refused the text.' });
+  };
+
+  const copySelection = () => {
+    const target = copyableRange();
+    if (target) void copyRows(target);
   };
 
   const scrollToCell = (cell: CellPosition) => {
@@ -142,7 +165,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
     }
     if (mod && event.key.toLowerCase() === 'c') {
       event.preventDefault();
-      void copySelection();
+      copySelection();
       return;
     }
     if (event.key === 'Enter' && selection) {
@@ -160,10 +183,12 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
 
   // The Edit menu's Copy (and Ctrl+C where the browser sends a copy event) lands here.
   const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
-    const tsv = selectionText();
-    if (tsv === null) return;
-    event.clipboardData.setData('text/plain', tsv);
+    const target = copyableRange();
+    if (!target || !result) return;
     event.preventDefault();
+    const rows = result.getRows(target.top, target.bottom + 1);
+    if (rows) event.clipboardData.setData('text/plain', toTsv(rows, target.left, target.right));
+    else void copyRows(target);
   };
 
   const onMouseDown = (event: MouseEvent<HTMLDivElement>) => {
@@ -230,6 +255,8 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
           </div>
           {rowIndexes.map((rowIndex) => {
             const row = result?.getRow(rowIndex);
+            // A spooled row whose page is on its way: a quiet placeholder until it arrives.
+            const pending = row === undefined && rowIndex < rowCount;
             return (
               <div
                 key={rowIndex % windowSize}
@@ -244,12 +271,13 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
                 {virtualColumns.map((vc) => {
                   const column = columns[vc.index];
                   const value = row?.[vc.index] ?? null;
-                  const shown = displayCell(value, column.category);
+                  const shown = pending ? PENDING_DISPLAY : displayCell(value, column.category);
                   const selected = isCellSelected(range, rowIndex, vc.index);
                   const focused = focus !== null && focus.row === rowIndex && focus.col === vc.index;
                   let className = 'grid-cell';
                   if (isNumeric(column.category)) className += ' grid-num';
-                  if (shown.isNull) className += ' grid-null';
+                  if (pending) className += ' grid-pending';
+                  else if (shown.isNull) className += ' grid-null';
                   if (selected) className += ' grid-selected';
                   if (focused) className += ' grid-focus';
                   return (
@@ -261,7 +289,8 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
                       aria-selected={selected}
                       data-row={rowIndex}
                       data-col={vc.index}
-                      title={shown.clipped || prefersViewer(value, column.category) ? VIEWER_HINT : undefined}
+                      aria-busy={pending || undefined}
+                      title={!pending && (shown.clipped || prefersViewer(value, column.category)) ? VIEWER_HINT : undefined}
                       style={{ left: vc.start, width: vc.size }}
                     >
                       {shown.text}

@@ -1,10 +1,10 @@
 import { useStore } from '../../store';
 import { StopIcon } from '../editor/editor-icons';
 import { cancelActiveTab, effectiveConnectionId } from '../editor/editor-commands';
-import { formatDuration, formatRows } from './format-figures';
+import { describeStorage, formatDuration, formatRate, formatRows } from './format-figures';
 import { isFailure, isRunActive, pickResultView, resultStatements, type TabRun } from './run-state';
 import { useElapsed } from './use-elapsed';
-import { useStatementResult } from './use-result';
+import { useResultFigures } from './use-result-figures';
 import './results.css';
 
 /** The statement whose row count the status bar shows: the one on screen, else the latest with rows. */
@@ -17,22 +17,25 @@ function countedStatement(run: TabRun | undefined, view: ReturnType<typeof pickR
 function RunStatus({ run, countedIndex }: { run: TabRun; countedIndex: number | null }) {
   const active = isRunActive(run);
   const elapsed = useElapsed(run.startedAt, active);
-  const rows = useStatementResult(countedIndex === null ? null : run.runId, countedIndex ?? 0)?.rowCount ?? 0;
-  const rowsText = countedIndex !== null ? formatRows(rows) : null;
+  const figures = useResultFigures(run.runId, countedIndex, active);
+  const rowsText = countedIndex !== null ? formatRows(figures.rows) : null;
+  const storage = countedIndex !== null ? describeStorage(figures.spooledRows) : null;
   const duration = run.durationMs !== null ? formatDuration(run.durationMs) : null;
 
   if (active) {
+    const rate = figures.rowsPerSecond !== null && rowsText ? formatRate(figures.rowsPerSecond) : null;
+    const progress = [rowsText, rate, storage].filter(Boolean).join(' · ');
     return (
       <span className="status-run status-running">
         <span className="status-spinner" aria-hidden="true" />
-        Running…{rowsText ? ` ${rowsText}` : ''}
+        Running…{progress ? ` ${progress}` : ''}
         <span className="status-elapsed" aria-hidden="true">
           {` · ${formatDuration(elapsed)}`}
         </span>
       </span>
     );
   }
-  if (run.phase === 'cancelled') return <span className="status-run status-cancelled">{['Cancelled', rowsText, duration].filter(Boolean).join(' · ')}</span>;
+  if (run.phase === 'cancelled') return <span className="status-run status-cancelled">{['Cancelled', rowsText, duration, storage].filter(Boolean).join(' · ')}</span>;
   if (run.phase === 'error') {
     const failed = run.statements.find(isFailure);
     const where = failed && run.statements.length > 1 ? ` in statement ${failed.index + 1}` : '';
@@ -40,7 +43,7 @@ function RunStatus({ run, countedIndex }: { run: TabRun; countedIndex: number | 
   }
   const affected = run.statements.reduce((sum, s) => sum + (s.affectedRows ?? 0), 0);
   const outcome = rowsText ?? (run.statements.some((s) => s.affectedRows !== null) ? `${formatRows(affected)} affected` : 'Done');
-  return <span className="status-run status-ok">{[outcome, duration].filter(Boolean).join(' · ')}</span>;
+  return <span className="status-run status-ok">{[outcome, duration, storage].filter(Boolean).join(' · ')}</span>;
 }
 
 /** The bottom line: the tab's connection, what its query is doing, and a way to stop it. */

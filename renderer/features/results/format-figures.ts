@@ -29,3 +29,13 @@ export function describeOutcome(outcome: { command: string | null; rowCount: num
   if (parts.length === 0) parts.push('Done');
   return parts.join(' · ');
 }
+
+/** "12,400 rows/s". */
+export function formatRate(rowsPerSecond: number): string {
+  return `${integer.format(Math.round(rowsPerSecond))} rows/s`;
+}
+
+/** Where a result's rows are: "in memory", or "spooled to disk (80,000 rows)". */
+export function describeStorage(spooledRows: number | null): string {
+  return spooledRows === null ? 'in memory' : `spooled to disk (${formatRows(spooledRows)})`;
+}

@@ -64,7 +64,7 @@ export function finishRun(run: TabRun, phase: RunStatus, now: number): TabRun {
 
 /** The run after one event from the host. Row batches go to the result store, not here. */
 export function applyQueryEvent(run: TabRun, event: QueryEvent): TabRun {
-  if (event.runId !== run.runId || event.type === 'rows') return run;
+  if (event.runId !== run.runId || event.type === 'batch' || event.type === 'spooled') return run;
   switch (event.type) {
     case 'statement-start':
       return withStatement({ ...run, phase: phaseWhileStreaming(run) }, event.index, () => ({

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { resultStore, type StatementResult } from './result-store';
+import { resultStore } from './app-result-store';
+import type { StatementResult } from './result-store';
 
 /**
  * Re-renders when rows arrive for one statement's result, at most once per animation frame however

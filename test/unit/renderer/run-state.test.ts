@@ -11,6 +11,7 @@ import {
   type TabRun,
 } from '../../../renderer/features/results/run-state';
 import type { QueryEvent } from '../../../shared/model/query';
+import { encodeResultBatch } from '../../../shared/result-batch/encode';
 
 const runId = 'run-1';
 const apply = (run: TabRun, events: QueryEvent[]) => events.reduce(applyQueryEvent, run);
@@ -23,7 +24,8 @@ describe('run state', () => {
     run = apply(run, [
       { type: 'statement-start', runId, index: 0, sql: 'select 1', offset: 10 },
       { type: 'columns', runId, index: 0, columns: [{ name: '?column?', dataType: 'int4', category: 'number' }] },
-      { type: 'rows', runId, index: 0, rows: [['1']] },
+      { type: 'batch', runId, index: 0, firstRow: 0, batch: encodeResultBatch([{ kind: 'text', values: ['1'] }], 1) },
+      { type: 'spooled', runId, index: 0, spooledFrom: 1, rowCount: 1 },
       { type: 'statement-end', runId, index: 0, rowCount: 1, affectedRows: null, command: 'SELECT', durationMs: 3 },
     ]);
     expect(run.phase).toBe('running');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { create } from 'zustand';
 import type { OpenedConnection } from '../../../shared/ipc/contract';
-import type { QueryEvent } from '../../../shared/model/query';
+import type { QueryEvent, ResultPage } from '../../../shared/model/query';
 
 /** The host as the bridge sees it: replies per channel, and the query/event listeners. */
 const host = vi.hoisted(() => ({
@@ -37,7 +37,8 @@ const { DEFAULT_RUN_WINDOW } = await import('../../../shared/ipc/contract');
 const { BridgeError } = await import('../../../renderer/bridge');
 const { createTabsSlice } = await import('../../../renderer/store/tabs-slice');
 const { createRunsSlice } = await import('../../../renderer/store/runs-slice');
-const { resultStore } = await import('../../../renderer/features/results/result-store');
+const { resultStore } = await import('../../../renderer/features/results/app-result-store');
+const { encodeResultBatch } = await import('../../../shared/result-batch/encode');
 type StoreState = import('../../../renderer/store').StoreState;
 
 const sqlConnection: OpenedConnection = {
@@ -64,6 +65,7 @@ function createTestStore(open: (id: string) => Promise<OpenedConnection | null>)
       ({
         activeConnectionId: 'pg',
         connections: [],
+        resultMemoryMb: 3,
         notify: (n: { kind: string; title: string; message?: string }) => notifications.push(n),
         ensureConnectionOpen: open,
         ...createTabsSlice(...a),
@@ -72,6 +74,12 @@ function createTestStore(open: (id: string) => Promise<OpenedConnection | null>)
   );
   return { store, notifications };
 }
+
+/** One text column holding `values`. */
+const textBatch = (values: string[]) => encodeResultBatch([{ kind: 'text', values }], values.length);
+
+/** A batch event carrying rows [firstRow, firstRow + values.length) of statement 0. */
+const rows = (runId: string, firstRow: number, values: string[]): QueryEvent => ({ type: 'batch', runId, index: 0, firstRow, batch: textBatch(values) });
 
 const emit = (event: QueryEvent) => {
   for (const listener of [...host.listeners]) listener(event);
@@ -90,14 +98,14 @@ describe('runs slice', () => {
     await store.getState().runTab(tabId, { sql: 'select 2', offset: 10 });
 
     const run = host.calls.find((c) => c.channel === 'query/run')!;
-    expect(run.input).toMatchObject({ connectionId: 'pg', sql: 'select 2', baseOffset: 10, window: DEFAULT_RUN_WINDOW });
+    expect(run.input).toMatchObject({ connectionId: 'pg', sql: 'select 2', baseOffset: 10, window: DEFAULT_RUN_WINDOW, memoryBudgetBytes: 3 * 1024 * 1024 });
     const runId = run.input.runId as string;
     expect(store.getState().runs[tabId].phase).toBe('starting');
 
     emit({ type: 'statement-start', runId, index: 0, sql: 'select 2', offset: 10 });
     emit({ type: 'columns', runId, index: 0, columns: [{ name: 'n', dataType: 'int4', category: 'number' }] });
-    emit({ type: 'rows', runId, index: 0, rows: [['2']] });
-    emit({ type: 'rows', runId: 'someone-else', index: 0, rows: [['x']] });
+    emit(rows(runId, 0, ['2']));
+    emit(rows('someone-else', 0, ['x']));
     emit({ type: 'statement-end', runId, index: 0, rowCount: 1, affectedRows: null, command: 'SELECT', durationMs: 1 });
     emit({ type: 'run-end', runId, status: 'ok', durationMs: 2, statements: 1, schemaChanged: false });
 
@@ -116,19 +124,80 @@ describe('runs slice', () => {
     const runId = store.getState().runs[tabId].runId;
     const acks = () => host.calls.filter((c) => c.channel === 'query/ack').map((c) => c.input);
     emit({ type: 'statement-start', runId, index: 0, sql: 'select 1', offset: 0 });
-    emit({ type: 'rows', runId, index: 0, rows: [['1']] });
-    emit({ type: 'rows', runId, index: 0, rows: [['2']] });
-    emit({ type: 'rows', runId: 'someone-else', index: 0, rows: [['x']] });
+    emit(rows(runId, 0, ['1']));
+    emit(rows(runId, 1, ['2']));
+    emit(rows('someone-else', 0, ['x']));
     expect(acks()).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(acks()).toEqual([{ runId, batches: 2 }]);
     expect(resultStore.get(runId, 0)?.rowCount).toBe(2);
 
-    emit({ type: 'rows', runId, index: 0, rows: [['3']] });
+    emit(rows(runId, 2, ['3']));
     emit({ type: 'statement-end', runId, index: 0, rowCount: 3, affectedRows: null, command: 'SELECT', durationMs: 1 });
     emit({ type: 'run-end', runId, status: 'ok', durationMs: 2, statements: 1, schemaChanged: false });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(acks()).toEqual([{ runId, batches: 2 }]);
+  });
+
+  it('keeps rows that arrive in memory and pages spooled rows in from the host with query/page', async () => {
+    const { store } = createTestStore(async () => sqlConnection);
+    // The host's spool: rows 2..4 as one stored batch.
+    const page: ResultPage = { batches: [{ firstRow: 2, batch: textBatch(['c', 'd', 'e']) }] };
+    host.reply = (channel, input) => {
+      if (channel === 'query/run') return { runId: input.runId, statements: 1 };
+      return channel === 'query/page' ? page : {};
+    };
+    const tabId = store.getState().openTab({ title: 'q', connectionId: 'pg', sql: 'select 1' });
+    await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
+    const runId = store.getState().runs[tabId].runId;
+    emit({ type: 'statement-start', runId, index: 0, sql: 'select 1', offset: 0 });
+    emit({ type: 'columns', runId, index: 0, columns: [{ name: 'v', dataType: 'text', category: 'text' }] });
+    emit(rows(runId, 0, ['a', 'b']));
+    emit({ type: 'spooled', runId, index: 0, spooledFrom: 2, rowCount: 4 });
+    emit({ type: 'statement-end', runId, index: 0, rowCount: 5, affectedRows: null, command: 'SELECT', durationMs: 1 });
+
+    const result = resultStore.get(runId, 0)!;
+    expect([result.rowCount, result.memoryRowCount, result.spooledFrom]).toEqual([5, 2, 2]);
+    expect(result.getRow(1)).toEqual(['b']);
+    expect(result.getRow(4)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(host.calls.filter((c) => c.channel === 'query/page').map((c) => c.input)).toEqual([{ runId, index: 0, fromRow: 2, rowCount: 3 }]);
+    expect(result.getRows(0, 5)).toEqual([['a'], ['b'], ['c'], ['d'], ['e']]);
+    // Only batch events spend credit; spooled rows need none.
+    expect(host.calls.filter((c) => c.channel === 'query/ack').map((c) => c.input)).toEqual([{ runId, batches: 1 }]);
+  });
+
+  it("asks the host to discard a run's spool when its results are freed, by a new run or by closing the tab", async () => {
+    const { store } = createTestStore(async () => sqlConnection);
+    const tabId = store.getState().openTab({ title: 'q', connectionId: 'pg', sql: 'select 1' });
+    await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
+    const first = store.getState().runs[tabId].runId;
+    emit({ type: 'run-end', runId: first, status: 'ok', durationMs: 1, statements: 1, schemaChanged: false });
+    const discards = () => host.calls.filter((c) => c.channel === 'query/discard').map((c) => c.input);
+    expect(discards()).toEqual([]);
+
+    await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
+    const second = store.getState().runs[tabId].runId;
+    expect(discards()).toEqual([{ runId: first }]);
+    emit({ type: 'run-end', runId: second, status: 'ok', durationMs: 1, statements: 1, schemaChanged: false });
+    store.getState().closeTab(tabId);
+    expect(discards()).toEqual([{ runId: first }, { runId: second }]);
+  });
+
+  it('ignores a failed discard', async () => {
+    host.reply = (channel, input) => {
+      if (channel === 'query/discard') throw new BridgeError({ code: 'CONNECTION', message: 'The host went away.' });
+      return channel === 'query/run' ? { runId: input.runId, statements: 1 } : {};
+    };
+    const { store, notifications } = createTestStore(async () => sqlConnection);
+    const tabId = store.getState().openTab({ title: 'q', connectionId: 'pg', sql: 'select 1' });
+    await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
+    const runId = store.getState().runs[tabId].runId;
+    emit({ type: 'run-end', runId, status: 'ok', durationMs: 1, statements: 1, schemaChanged: false });
+    store.getState().closeTab(tabId);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(host.calls.some((c) => c.channel === 'query/discard')).toBe(true);
+    expect(notifications).toEqual([]);
   });
 
   it('shows a run that the host refused in Messages and as a toast', async () => {
@@ -172,7 +241,7 @@ describe('runs slice', () => {
     await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
     const runId = store.getState().runs[tabId].runId;
     emit({ type: 'statement-start', runId, index: 0, sql: 'select 1', offset: 0 });
-    emit({ type: 'rows', runId, index: 0, rows: [['1']] });
+    emit(rows(runId, 0, ['1']));
     await store.getState().cancelRun(tabId);
     expect(host.calls.filter((c) => c.channel === 'query/cancel')).toEqual([{ channel: 'query/cancel', input: { runId } }]);
     expect(store.getState().runs[tabId].cancelRequested).toBe(true);
@@ -180,7 +249,7 @@ describe('runs slice', () => {
     store.getState().closeTab(tabId);
     expect(store.getState().runs[tabId]).toBeUndefined();
     expect(resultStore.get(runId, 0)).toBeUndefined();
-    emit({ type: 'rows', runId, index: 0, rows: [['late']] });
+    emit(rows(runId, 1, ['late']));
     expect(resultStore.get(runId, 0)).toBeUndefined();
   });
 
@@ -189,7 +258,7 @@ describe('runs slice', () => {
     const tabId = store.getState().openTab({ title: 'q', connectionId: 'pg', sql: 'select 1' });
     await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
     const first = store.getState().runs[tabId].runId;
-    emit({ type: 'rows', runId: first, index: 0, rows: [['1']] });
+    emit(rows(first, 0, ['1']));
     emit({ type: 'run-end', runId: first, status: 'ok', durationMs: 1, statements: 1, schemaChanged: false });
     await store.getState().runTab(tabId, { sql: 'select 1', offset: 0 });
     expect(resultStore.get(first, 0)).toBeUndefined();
