@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { InvokeChannel } from '../../shared/ipc/channels';
 import { DEFAULT_RUN_WINDOW } from '../../shared/ipc/contract';
+import { decodeBinaryFrame } from '../../shared/ipc/binary-frame';
 import { messagesOfFrame, type InvokeResult, type WireFrame, type WireMessage } from '../../shared/ipc/wire';
 import type { QueryEvent } from '../../shared/model/query';
 import { ResultStore } from '../../renderer/features/results/result-store';
@@ -13,15 +14,15 @@ export interface RunOutcome {
   firstBatchMs: number | null;
   totalMs: number;
   batches: number;
-  /** Text bytes received for the run's events. */
+  /** Bytes received for the run's events (text and binary frames). */
   wireBytes: number;
   status: string;
 }
 
 /**
- * The renderer's side of the headless host, in Node: one WebSocket, JSON text frames (single
- * messages or batches) decoded with JSON.parse, rows appended to the renderer's own ResultStore and
- * acknowledged per batch as renderer/store/runs-slice.ts does.
+ * The renderer's side of the headless host, in Node: one WebSocket; JSON text frames (single
+ * messages or batches) and binary frames (result batches, decoded without copying their bytes);
+ * batches appended to the renderer's own ResultStore and acknowledged as renderer/store/runs-slice.ts does.
  */
 export class WireReceiver {
   private nextId = 1;
@@ -34,7 +35,8 @@ export class WireReceiver {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) this.receiveFrame(data);
+      if (isBinary) this.receiveMessage(decodeBinaryFrame(data) as WireMessage, data.byteLength);
+      else this.receiveFrame(data);
     });
   }
 
@@ -93,8 +95,11 @@ export class WireReceiver {
           case 'columns':
             store.setColumns(runId, event.index, event.columns);
             break;
-          case 'rows':
-            store.appendRows(runId, event.index, event.rows);
+          case 'spooled':
+            store.markSpooled(runId, event.index, event.spooledFrom, event.rowCount);
+            break;
+          case 'batch':
+            store.appendBatch(runId, event.index, event.firstRow, event.batch);
             this.acks.stored(runId);
             batches++;
             firstBatchMs ??= performance.now() - started;
