@@ -29,9 +29,11 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'connection/pick-file': {},
   'schema/children': { connectionId: 'c1', path: [{ kind: 'schema', name: 'public' }], refresh: true },
   'schema/table': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
-  'query/run': { connectionId: 'c1', runId: 'r1', sql: 'SELECT 1', baseOffset: 10, stopOnError: false, window: 4 },
+  'query/run': { connectionId: 'c1', runId: 'r1', sql: 'SELECT 1', baseOffset: 10, stopOnError: false, window: 4, memoryBudgetBytes: 1024 * 1024 },
   'query/cancel': { runId: 'r1' },
   'query/ack': { runId: 'r1', batches: 2 },
+  'query/page': { runId: 'r1', index: 0, fromRow: 5000, rowCount: 5000 },
+  'query/discard': { runId: 'r1' },
   'workspace/load': {},
   'workspace/save': { workspace },
   'activity/app-queries': { connectionId: 'c1', sinceId: 12 },
@@ -86,7 +88,7 @@ describe('the IPC contract', () => {
       expect(accepts(channel, { ...good, [key]: wrongTypeFor(good[key]) }), `${key} with a wrong type`).toBe(false);
       const { [key]: _omitted, ...rest } = good;
       const optional = contract[channel].input.safeParse(rest).success;
-      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window')) ||
+      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window' || key === 'memoryBudgetBytes')) ||
         channel === 'activity/app-queries';
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
@@ -97,6 +99,7 @@ describe('the IPC contract', () => {
       ['query/run', 'sql', (length) => ({ ...goodPayloads['query/run'], sql: 'x'.repeat(length) }), MAX_SQL_LENGTH],
       ['query/run', 'runId', (length) => ({ ...goodPayloads['query/run'], runId: 'r'.repeat(length) }), 100],
       ['query/ack', 'runId', (length) => ({ runId: 'r'.repeat(length), batches: 1 }), 100],
+      ['query/page', 'runId', (length) => ({ runId: 'r'.repeat(length), index: 0, fromRow: 0, rowCount: 1 }), 100],
       ['connection/open', 'id', (length) => ({ id: 'c'.repeat(length) }), 100],
       ['vault/unlock', 'password', (length) => ({ password: 'p'.repeat(length) }), 1024],
       ['connection/open-file', 'path', (length) => ({ path: '/'.repeat(length), readOnly: false }), 4096],
@@ -151,5 +154,21 @@ describe('the IPC contract', () => {
     expect(accepts('activity/app-queries', {})).toBe(true);
     expect(accepts('activity/app-queries', { sinceId: -1 })).toBe(false);
     expect(accepts('activity/app-queries', { sinceId: 1.5 })).toBe(false);
+  });
+});
+
+describe('result paging and memory budget inputs', () => {
+  it('query/run refuses a memory budget under 1 MiB and accepts one of 1 MiB', () => {
+    expect(accepts('query/run', { ...goodPayloads['query/run'], memoryBudgetBytes: 1024 * 1024 - 1 })).toBe(false);
+    expect(accepts('query/run', { ...goodPayloads['query/run'], memoryBudgetBytes: 1024 * 1024 })).toBe(true);
+  });
+
+  it('query/page refuses negative rows, fractional rows and pages over 100,000 rows', () => {
+    const page = goodPayloads['query/page'];
+    expect(accepts('query/page', { ...page, fromRow: -1 })).toBe(false);
+    expect(accepts('query/page', { ...page, fromRow: 1.5 })).toBe(false);
+    expect(accepts('query/page', { ...page, rowCount: 0 })).toBe(false);
+    expect(accepts('query/page', { ...page, rowCount: 100_001 })).toBe(false);
+    expect(accepts('query/page', { ...page, rowCount: 100_000 })).toBe(true);
   });
 });
