@@ -1,7 +1,8 @@
 import type { Capabilities } from '../../../shared/model/capabilities';
 import type { AppQueryReporter } from '../activity/app-query-report';
 import type { ConnectionDraft, Engine } from '../../../shared/model/connection';
-import type { Cell, ColumnMeta } from '../../../shared/model/query';
+import type { ColumnMeta } from '../../../shared/model/query';
+import type { ResultBatch } from '../../../shared/result-batch/format';
 import type { PathSegment, SchemaNode, TableDetail } from '../../../shared/model/schema';
 
 /**
@@ -69,10 +70,11 @@ export interface StatementSummary {
   command: string | null;
 }
 
-/** Where a statement's results go. rows() may return a promise: the driver waits for it before fetching more. */
+/** Where a statement's results go. batch() may return a promise: the driver waits for it before fetching more. */
 export interface ResultSink {
   columns(columns: ColumnMeta[]): void;
-  rows(rows: Cell[][]): void | Promise<void>;
+  /** The next rows, in order, as one columnar batch (see shared/result-batch/format.ts). */
+  batch(batch: ResultBatch): void | Promise<void>;
   notice(message: string): void;
 }
 

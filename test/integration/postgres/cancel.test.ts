@@ -56,8 +56,8 @@ describe('PostgreSQL cancel', () => {
         'SELECT g FROM generate_series(1, 1000000) g',
         {
           ...result.sink,
-          rows: (rows) => {
-            result.sink.rows(rows);
+          batch: (batch) => {
+            void result.sink.batch(batch);
             controller.abort();
           },
         },

@@ -149,7 +149,7 @@ describe('PostgreSQL TLS', () => {
   it("encrypts in 'require' without verifying the certificate", async () => {
     const session = await driver({ user: 'strata_tls_user', sslMode: 'require' }).acquireConnection();
     try {
-      expect((await run(session, 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows).toEqual([['t']]);
+      expect((await run(session, 'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows).toEqual([['true']]);
     } finally {
       await session.release();
     }

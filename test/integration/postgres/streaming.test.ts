@@ -31,10 +31,10 @@ describe('PostgreSQL streaming', () => {
       "SELECT g, 'row ' || g FROM generate_series(1, 200000) AS g",
       {
         ...result.sink,
-        rows: async (rows) => {
+        batch: async (batch) => {
           if (pendingBatches > 0) overlapped = true;
           pendingBatches++;
-          result.sink.rows(rows);
+          await result.sink.batch(batch);
           await new Promise((resolve) => setImmediate(resolve));
           pendingBatches--;
         },
@@ -45,6 +45,7 @@ describe('PostgreSQL streaming', () => {
     expect(result.rows).toHaveLength(200_000);
     expect(result.batches.length).toBeGreaterThan(1);
     expect(result.batches[0]).toBe(1000);
+    expect(result.batches.slice(1, -1).every((size) => size === 50_000)).toBe(true);
     expect(overlapped).toBe(false);
     expect(result.rows.every((row, index) => row[0] === String(index + 1) && row[1] === `row ${index + 1}`)).toBe(true);
     expect(result.columns).toEqual([
@@ -77,7 +78,7 @@ describe('PostgreSQL streaming', () => {
         '\\xdeadbeef00',
         '{"b": [1, 2.50], "a": "<script>"}',
         '{"b": 1}',
-        't',
+        'true',
         '1 day 02:03:04',
         '{1,2,3}',
         null,
@@ -97,6 +98,26 @@ describe('PostgreSQL streaming', () => {
       ['nothing', 'text', 'text'],
       ['no_number', 'int8', 'number'],
     ]);
+    expect(result.received[0].columns.map((column) => column.kind)).toEqual(['text', 'text', 'text', 'bytes', 'text', 'text', 'bool', 'text', 'text', 'text', 'text']);
+  });
+
+  it('sizes the reads after the first so that each batch is about 1 MiB', async () => {
+    const wide = await run(session, "SELECT g, repeat('w', 2000) AS filler FROM generate_series(1, 12000) AS g");
+    expect(wide.batches[0]).toBe(1000);
+    const fullBatches = wide.received.slice(1, -1);
+    expect(fullBatches.length).toBeGreaterThan(3);
+    for (const batch of fullBatches) {
+      expect(batch.rowCount).toBeLessThan(1000);
+      expect(batch.bytes.byteLength).toBeGreaterThan(0.9 * 1024 * 1024);
+      expect(batch.bytes.byteLength).toBeLessThan(1.1 * 1024 * 1024);
+    }
+    expect(wide.rows.map((row) => row[0])).toEqual(Array.from({ length: 12000 }, (_, index) => String(index + 1)));
+
+    const huge = await run(session, "SELECT repeat('h', 20000) AS filler FROM generate_series(1, 1600)");
+    expect(huge.batches).toEqual([1000, 256, 256, 88]);
+
+    const narrow = await run(session, 'SELECT true AS flag FROM generate_series(1, 120000)');
+    expect(narrow.batches).toEqual([1000, 50_000, 50_000, 19_000]);
   });
 
   it('names types the server defined, read from pg_type', async () => {
@@ -158,7 +179,7 @@ describe('PostgreSQL streaming', () => {
         'SELECT g FROM generate_series(1, 100000) g',
         {
           ...failing.sink,
-          rows: () => {
+          batch: () => {
             throw new Error('the grid went away');
           },
         },

@@ -2,6 +2,8 @@ import pg from 'pg';
 import { expect } from 'vitest';
 import { emptyDraft, type ConnectionDraft } from '../../../shared/model/connection';
 import type { Cell, ColumnMeta } from '../../../shared/model/query';
+import type { ResultBatch } from '../../../shared/result-batch/format';
+import { batchRows } from '../../../shared/result-batch/read';
 import { CoreError } from '../../../electron/core/errors';
 import type { DriverConfig, ResultSink, SqlConnection, StatementSummary } from '../../../electron/core/drivers/types';
 
@@ -44,8 +46,11 @@ export async function admin<Row extends pg.QueryResultRow = Record<string, unkno
 export interface CollectedResult {
   sink: ResultSink;
   columns: ColumnMeta[] | null;
+  /** Every row as display text, decoded from the batches. */
   rows: Cell[][];
+  /** The row count of each batch, in order. */
   batches: number[];
+  received: ResultBatch[];
   notices: string[];
 }
 
@@ -54,14 +59,16 @@ export function collector(): CollectedResult {
     columns: null,
     rows: [],
     batches: [],
+    received: [],
     notices: [],
     sink: {
       columns: (columns) => {
         result.columns = columns;
       },
-      rows: (rows) => {
-        result.batches.push(rows.length);
-        for (const row of rows) result.rows.push(row);
+      batch: (batch) => {
+        result.received.push(batch);
+        result.batches.push(batch.rowCount);
+        for (const row of batchRows(batch)) result.rows.push(row);
       },
       notice: (message) => result.notices.push(message),
     },

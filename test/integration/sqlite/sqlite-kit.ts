@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyDraft } from '../../../shared/model/connection';
 import type { Cell, ColumnMeta } from '../../../shared/model/query';
+import type { ResultBatch } from '../../../shared/result-batch/format';
+import { batchRows } from '../../../shared/result-batch/read';
 import { createSqliteDialect } from '../../../electron/core/drivers/sqlite/dialect';
 import type { ResultSink, SqlConnection, SqlDriver, StatementSummary } from '../../../electron/core/drivers/types';
 
@@ -29,8 +31,10 @@ export function sqliteDriver(filePath: string, options: DriverOptions = {}): Sql
 /** A sink that keeps everything, with an optional delay per batch to play a slow consumer. */
 export class CollectingSink implements ResultSink {
   columnMeta: ColumnMeta[] | null = null;
+  /** Every row as display text, decoded from the batches. */
   rowsReceived: Cell[][] = [];
   batchSizes: number[] = [];
+  batches: ResultBatch[] = [];
   private readonly delayMs: number;
   private delivering = false;
   overlapped = false;
@@ -43,11 +47,12 @@ export class CollectingSink implements ResultSink {
     this.columnMeta = columns;
   }
 
-  async rows(rows: Cell[][]): Promise<void> {
+  async batch(batch: ResultBatch): Promise<void> {
     if (this.delivering) this.overlapped = true;
     this.delivering = true;
-    for (const row of rows) this.rowsReceived.push(row);
-    this.batchSizes.push(rows.length);
+    for (const row of batchRows(batch)) this.rowsReceived.push(row);
+    this.batchSizes.push(batch.rowCount);
+    this.batches.push(batch);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.delivering = false;
   }

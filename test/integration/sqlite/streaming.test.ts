@@ -45,6 +45,18 @@ describe('streaming results from SQLite', () => {
     ]);
   });
 
+  it('sends wide rows in batches of about 1 MiB', async () => {
+    const { sink } = await run(connection, 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) SELECT i, randomblob(50000) AS noise FROM n');
+    expect(sink.batchSizes.reduce((sum, size) => sum + size, 0)).toBe(100);
+    expect(sink.batchSizes.length).toBeGreaterThan(3);
+    for (const batch of sink.batches) {
+      expect(batch.columns.map((vector) => vector.kind)).toEqual(['int32', 'bytes']);
+      expect(batch.bytes.byteLength).toBeLessThan(1.2 * 1024 * 1024);
+    }
+    expect(sink.rowsReceived.map((row) => row[0])).toEqual(Array.from({ length: 100 }, (_, index) => String(index + 1)));
+    expect(sink.rowsReceived.every((row) => row[1]?.length === 2 + 100_000)).toBe(true);
+  });
+
   it('waits for a slow sink: batches arrive one at a time and none is lost', async () => {
     const sink = new CollectingSink(5);
     const summary = await connection.execute(

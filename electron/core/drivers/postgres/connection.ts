@@ -5,11 +5,10 @@ import { reportAppQuery, type AppQueryReporter } from '../../activity/app-query-
 import { CoreError } from '../../errors';
 import type { ResultSink, SqlConnection, StatementSummary } from '../types';
 import { cancelledError, toCoreError, type ErrorContext } from './error-mapping';
+import { FIRST_READ_ROWS, nextReadSize } from './read-size';
+import { buildResultBatch, columnKindOfType, type PostgresColumnKind } from './result-batch-builder';
 import type { TypeRegistry } from './type-registry';
 
-/** A small first batch paints the first rows quickly; later ones are larger for throughput. */
-const FIRST_BATCH_ROWS = 1000;
-const NEXT_BATCH_ROWS = 5000;
 /** How long a cancelled statement may take to stop before its socket is closed instead. */
 const CANCEL_GRACE_MS = 3000;
 const RESET_SESSION = 'DISCARD ALL';
@@ -104,25 +103,29 @@ export class PostgresConnection implements SqlConnection {
   }
 
   private async stream(cursor: Cursor<Cell[]>, sink: ResultSink, signal: AbortSignal, progress: { portalOpen: boolean }): Promise<StatementSummary> {
-    let batchSize = FIRST_BATCH_ROWS;
+    let readSize = FIRST_READ_ROWS;
     let delivered = 0;
     let columnsSent = false;
+    let kinds: PostgresColumnKind[] | null = null;
     // pg-cursor hands out the same result object on every read and fills in the command at the end.
     let result: pg.QueryResult | undefined;
     for (;;) {
       progress.portalOpen = false;
-      const batch = await readBatch(cursor, batchSize);
-      const rows = batch.rows;
-      result = batch.result ?? result;
-      progress.portalOpen = rows.length === batchSize;
+      const read = await readRows(cursor, readSize);
+      const rows = read.rows;
+      result = read.result ?? result;
+      progress.portalOpen = rows.length === readSize;
       if (!columnsSent && result && result.fields.length > 0) {
         const columns = await this.deps.types.describe(result.fields);
         await deliver(() => sink.columns(columns));
         columnsSent = true;
       }
       if (rows.length > 0) {
+        kinds ??= (result?.fields ?? []).map((field) => columnKindOfType(field.dataTypeID));
+        const batch = buildResultBatch(rows, kinds);
         delivered += rows.length;
-        await deliver(() => sink.rows(rows));
+        await deliver(() => sink.batch(batch));
+        readSize = nextReadSize(batch);
       }
       if (!progress.portalOpen) {
         const command = result?.command ?? null;
@@ -130,7 +133,6 @@ export class PostgresConnection implements SqlConnection {
         return { rowCount: delivered, affectedRows, command };
       }
       if (signal.aborted) throw cancelledError();
-      batchSize = NEXT_BATCH_ROWS;
     }
   }
 
@@ -168,7 +170,7 @@ async function deliver(send: () => void | Promise<void>): Promise<void> {
   }
 }
 
-function readBatch(cursor: Cursor<Cell[]>, size: number): Promise<{ rows: Cell[][]; result: pg.QueryResult | undefined }> {
+function readRows(cursor: Cursor<Cell[]>, size: number): Promise<{ rows: Cell[][]; result: pg.QueryResult | undefined }> {
   return new Promise((resolve, reject) => {
     cursor.read(size, (error, rows, result) => (error ? reject(error) : resolve({ rows, result: result as pg.QueryResult | undefined })));
   });

@@ -1,7 +1,7 @@
 import type { Cell } from '../../../../shared/model/query';
 
 /**
- * A batch of rows as it crosses from the worker to main: every non-null cell's text back to back in
+ * Catalog rows as they cross from the worker to main: every non-null cell's text back to back in
  * one string, and each cell's length in row-major order (-1 for null). Cloning one string and
  * transferring one buffer costs far less than cloning thousands of small arrays.
  */
@@ -23,15 +23,6 @@ export class RowPacker {
   constructor(columnCount: number, expectedRows: number) {
     this.columnCount = columnCount;
     this.lengths = new Int32Array(Math.max(1, columnCount * expectedRows));
-  }
-
-  get rowCount(): number {
-    return this.columnCount === 0 ? 0 : this.cellCount / this.columnCount;
-  }
-
-  /** Characters of cell text collected so far: a cheap measure of the batch's size. */
-  get textLength(): number {
-    return this.text.length;
   }
 
   addCell(cell: Cell): void {
@@ -59,7 +50,7 @@ export class RowPacker {
 }
 
 /** Main side: turns a packed batch back into rows of cells. */
-export function unpackRows(packed: PackedRows): Cell[][] {
+function unpackRows(packed: PackedRows): Cell[][] {
   const { columnCount, text, lengths } = packed;
   const rows: Cell[][] = [];
   let offset = 0;

@@ -4,7 +4,7 @@ import { CoreError } from '../../errors';
 import { markLingeringThread } from '../../process/lingering-threads';
 import type { ResultSink, StatementSummary } from '../types';
 import { createCredit, returnCredit } from './flow-credit';
-import { unpackObjects, unpackRows } from './packed-rows';
+import { unpackObjects } from './packed-rows';
 import type { CatalogParam, CatalogRow, SqliteWorkerData, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface WorkerLaunch {
@@ -121,7 +121,7 @@ export class SqliteWorkerHandle {
     return !this.ended;
   }
 
-  /** Runs one statement, delivering its rows to the sink in order and waiting for each rows() before acknowledging. */
+  /** Runs one statement, delivering its rows to the sink in order and waiting for each batch() before acknowledging. */
   execute(sql: string, sink: ResultSink, signal: AbortSignal): Promise<StatementSummary> {
     if (signal.aborted) return Promise.reject(cancelledError());
     return new Promise((resolve, reject) => {
@@ -146,8 +146,8 @@ export class SqliteWorkerHandle {
           case 'columns':
             sink.columns(reply.columns);
             break;
-          case 'rows':
-            await sink.rows(unpackRows(reply.rows));
+          case 'batch':
+            await sink.batch(reply.batch);
             returnCredit(this.credit);
             break;
           case 'done':

@@ -1,5 +1,6 @@
 import type { StrataError } from '../../../../shared/errors';
 import type { ColumnMeta } from '../../../../shared/model/query';
+import type { ResultBatch } from '../../../../shared/result-batch/format';
 import type { StatementSummary } from '../types';
 import type { PackedRows } from './packed-rows';
 
@@ -28,7 +29,8 @@ export type WorkerReply =
   | { type: 'ready'; version: string }
   | { type: 'open-failed'; error: StrataError }
   | { type: 'columns'; id: number; columns: ColumnMeta[] }
-  | { type: 'rows'; id: number; rows: PackedRows }
+  /** The next rows of the statement; `batch.bytes.buffer` is transferred, not copied. */
+  | { type: 'batch'; id: number; batch: ResultBatch }
   /** inTransaction: whether the session still has a transaction open after the statement. */
   | { type: 'done'; id: number; summary: StatementSummary; inTransaction: boolean }
   | { type: 'catalog-rows'; id: number; columns: string[]; rows: PackedRows }

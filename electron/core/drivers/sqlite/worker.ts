@@ -24,9 +24,9 @@ function handle(db: Database.Database, request: WorkerRequest): void {
     if (request.type === 'execute') {
       const summary = runStatement(db, request.sql, {
         columns: (columns) => post({ type: 'columns', id: request.id, columns }),
-        rows: (rows) => {
+        batch: (batch) => {
           takeCredit(credit);
-          post({ type: 'rows', id: request.id, rows }, [rows.lengths.buffer as ArrayBuffer]);
+          post({ type: 'batch', id: request.id, batch }, [batch.bytes.buffer as ArrayBuffer]);
         },
       });
       post({ type: 'done', id: request.id, summary, inTransaction: db.inTransaction });
