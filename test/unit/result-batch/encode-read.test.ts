@@ -36,6 +36,26 @@ describe('ResultBatch', () => {
     expect(batchRows(batch).map((row) => row[0])).toEqual(['a', 'ß', 'x'.repeat(1000), '\ufffd', '中文']);
   });
 
+  it('places several text columns in one section, ASCII and not, in any order', () => {
+    const first = ['ascii', null, 'plain'];
+    const second = ['ü', 'x', null];
+    const third = ['more', 'text', 'here'];
+    const batch = encodeResultBatch(
+      [
+        { kind: 'text', values: first },
+        { kind: 'int32', values: [1, 2, 3] },
+        { kind: 'text', values: second },
+        { kind: 'text', values: third },
+      ],
+      3,
+    );
+    expect(batchRows(batch)).toEqual([
+      ['ascii', '1', 'ü', 'more'],
+      [null, '2', 'x', 'text'],
+      ['plain', '3', null, 'here'],
+    ]);
+  });
+
   it('holds an empty batch and a batch with no columns', () => {
     expect(batchRows(encodeResultBatch([{ kind: 'text', values: [] }], 0))).toEqual([]);
     expect(batchRows(encodeResultBatch([], 3))).toEqual([[], [], []]);
