@@ -8,6 +8,8 @@ import { AppQueryLog } from './activity/app-query-log';
 import { createDriverRegistry } from './drivers/registry';
 import { createHost, type Handlers } from './host';
 import { PoolManager } from './pool/pool-manager';
+import { DEFAULT_SPOOL_PARENT, SpoolDirectory } from './results/spool-directory';
+import { SpoolRegistry } from './results/spool-registry';
 import { createAppHandlers, prepareStartupConnections } from './services/app-service';
 import type { ClientContext } from './services/client-context';
 import { ConnectionSecrets } from './services/connection-secrets';
@@ -38,19 +40,24 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** How many of the statements Strata sent on its own behalf are kept; DEFAULT_APP_QUERY_CAPACITY when absent. */
   appQueryCapacity?: number;
+  /**
+   * Holds one directory per running core (mode 0700) for results larger than the client's memory
+   * budget; DEFAULT_SPOOL_PARENT (the system temp directory's strata-spool) when absent.
+   */
+  spoolDir?: string;
 }
 
 export interface CoreClient {
   readonly id: string;
   invoke(channel: unknown, input: unknown): Promise<InvokeResult>;
-  /** Cancels this client's running queries; later events to it are dropped. */
+  /** Cancels this client's running queries and deletes its spooled results; later events to it are dropped. */
   close(): void;
 }
 
 export interface Core {
   /** One client per window (Electron) or per WebSocket (headless host). */
   connectClient(emit: (channel: EventChannel, payload: unknown) => void): CoreClient;
-  /** Cancels runs, closes pools and workers, locks the vault. */
+  /** Cancels runs, deletes spooled results, closes pools and workers, locks the vault. */
   dispose(): Promise<void>;
 }
 
@@ -88,10 +95,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const openDriver = (id: string) => connections.openDriver(id);
   schema = new SchemaService({ openDriver });
+  const spools = new SpoolRegistry(await SpoolDirectory.open(options.spoolDir ?? DEFAULT_SPOOL_PARENT, log));
   const queries = new QueryService({
     openDriver,
     retain: (id) => pools.retain(id),
     onSchemaChanged: (id) => schema?.invalidate(id),
+    spools,
     log,
   });
 
@@ -151,7 +160,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           if (closed) return;
           closed = true;
           clients.delete(id);
-          queries.cancelClientRuns(id);
+          queries.closeClient(id).catch((error: unknown) =>
+            log(`Closing a client's results failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
         },
       };
     },
@@ -159,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (disposed) return;
       disposed = true;
       await queries.cancelAll();
+      await spools.dispose();
       clients.clear();
       await pools.closeAll();
       vault.lock();

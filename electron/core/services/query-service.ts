@@ -1,10 +1,12 @@
 import { DEFAULT_RUN_WINDOW, MAX_RUN_WINDOW } from '../../../shared/ipc/contract';
 import type { Engine } from '../../../shared/model/connection';
-import type { QueryEvent, RunStatus } from '../../../shared/model/query';
+import { DEFAULT_RESULT_MEMORY_BYTES, type QueryEvent, type ResultPage, type RunStatus } from '../../../shared/model/query';
 import { firstKeyword, splitStatements, type SplitDialect, type SqlStatement } from '../../../shared/sql/split';
 import type { SqlConnection } from '../drivers/types';
 import { CoreError, toStrataError } from '../errors';
 import type { HandlerGroup } from '../host';
+import type { SpoolRegistry } from '../results/spool-registry';
+import { StatementStream } from '../results/statement-stream';
 import type { ClientContext } from './client-context';
 import type { OpenDriver } from './connection-service';
 import { RunCredit } from './run-credit';
@@ -15,6 +17,8 @@ export interface QueryServiceOptions {
   retain: (connectionId: string) => () => void;
   /** A statement changed the schema of the connection. */
   onSchemaChanged: (connectionId: string) => void;
+  /** Keeps the rows of statements that outgrow the client's memory budget. */
+  spools: SpoolRegistry;
   log: (line: string) => void;
 }
 
@@ -22,19 +26,29 @@ interface ActiveRun {
   clientId: string;
   runId: string;
   controller: AbortController;
-  /** Rows events the client is ready to receive. */
+  /** Batch events the client is ready to receive. */
   credit: RunCredit;
-  /** Settles when the run has ended and released its session. */
-  done: Promise<void>;
+  memoryBudgetBytes: number;
+  /** Settles when the run has sent run-end: nothing more is streamed or spooled. */
+  ended: Promise<void>;
 }
 
 interface RunPlan {
   connectionId: string;
-  runId: string;
   statements: SqlStatement[];
   baseOffset: number;
   stopOnError: boolean;
   dialect: SplitDialect;
+}
+
+interface RunInput {
+  connectionId: string;
+  runId: string;
+  sql: string;
+  baseOffset?: number;
+  stopOnError?: boolean;
+  window?: number;
+  memoryBudgetBytes?: number;
 }
 
 const SPLIT_DIALECTS: Partial<Record<Engine, SplitDialect>> = { postgres: 'postgres', mysql: 'mysql', sqlite: 'sqlite' };
@@ -42,15 +56,18 @@ const SCHEMA_COMMANDS = new Set(['CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'RENAME'
 
 /**
  * Runs scripts: split into statements, executed in order on one session, results streamed as
- * query/event messages to the client that asked, never more rows events than it has granted credit for.
+ * query/event messages to the client that asked, never more batch events than it has granted credit
+ * for. A statement's rows beyond the client's memory budget go to a spool file, read with query/page.
  */
 export class QueryService {
   /** Keyed by client and run id: a client sees and cancels only its own runs. */
   private readonly runs = new Map<string, ActiveRun>();
+  /** Runs that have not yet released their session, including those that already sent run-end. */
+  private readonly unsettled = new Set<Promise<void>>();
 
   constructor(private readonly options: QueryServiceOptions) {}
 
-  readonly handlers: HandlerGroup<'query/run' | 'query/cancel' | 'query/ack'> = {
+  readonly handlers: HandlerGroup<'query/run' | 'query/cancel' | 'query/ack' | 'query/page' | 'query/discard'> = {
     'query/run': (input, client) => this.start(input, client),
     'query/cancel': async ({ runId }, client) => {
       const run = this.runs.get(runKey(client.id, runId));
@@ -66,24 +83,37 @@ export class QueryService {
       }
       return { granted: 0 };
     },
+    'query/page': ({ runId, index, fromRow, rowCount }, client): Promise<ResultPage> =>
+      this.options.spools.page(client.id, runId, index, fromRow, rowCount),
+    'query/discard': async ({ runId }, client) => {
+      // Nobody will read the rest of a run whose results are discarded, so a run still going stops first.
+      await this.stopRun(runKey(client.id, runId));
+      return { discarded: await this.options.spools.discard(client.id, runId) };
+    },
   };
 
-  /** Cancels the client's runs; called when its window or socket goes away. */
-  cancelClientRuns(clientId: string): void {
-    for (const run of this.runs.values()) if (run.clientId === clientId) run.controller.abort();
+  /** Cancels the client's runs and, once they have ended, deletes its spool files; called when its window or socket goes away. */
+  async closeClient(clientId: string): Promise<void> {
+    const own = [...this.runs.values()].filter((run) => run.clientId === clientId);
+    for (const run of own) run.controller.abort();
+    await Promise.all(own.map((run) => run.ended));
+    await this.options.spools.discardClient(clientId);
   }
 
   /** Cancels every run and waits until each has released its session. */
   async cancelAll(): Promise<void> {
-    const pending = [...this.runs.values()];
-    for (const run of pending) run.controller.abort();
-    await Promise.allSettled(pending.map((run) => run.done));
+    for (const run of this.runs.values()) run.controller.abort();
+    await Promise.allSettled([...this.unsettled]);
   }
 
-  private async start(
-    input: { connectionId: string; runId: string; sql: string; baseOffset?: number; stopOnError?: boolean; window?: number },
-    client: ClientContext,
-  ): Promise<{ runId: string; statements: number }> {
+  private async stopRun(key: string): Promise<void> {
+    const run = this.runs.get(key);
+    if (!run) return;
+    run.controller.abort();
+    await run.ended;
+  }
+
+  private async start(input: RunInput, client: ClientContext): Promise<{ runId: string; statements: number }> {
     const key = runKey(client.id, input.runId);
     if (this.runs.has(key)) {
       throw new CoreError('INVALID_INPUT', `A run with id "${input.runId}" is still going. Give each run its own id.`, {
@@ -91,15 +121,32 @@ export class QueryService {
       });
     }
     const controller = new AbortController();
-    let finish = () => {};
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    const credit = new RunCredit(input.window ?? DEFAULT_RUN_WINDOW, MAX_RUN_WINDOW, controller.signal);
-    this.runs.set(key, { clientId: client.id, runId: input.runId, controller, credit, done });
+    let markEnded = () => {};
+    const ended = new Promise<void>((resolve) => (markEnded = resolve));
+    let markSettled = () => {};
+    const settled = new Promise<void>((resolve) => (markSettled = resolve));
+    this.unsettled.add(settled);
+    void settled.then(() => this.unsettled.delete(settled));
+    const run: ActiveRun = {
+      clientId: client.id,
+      runId: input.runId,
+      controller,
+      credit: new RunCredit(input.window ?? DEFAULT_RUN_WINDOW, MAX_RUN_WINDOW, controller.signal),
+      memoryBudgetBytes: input.memoryBudgetBytes ?? DEFAULT_RESULT_MEMORY_BYTES,
+      ended,
+    };
+    this.runs.set(key, run);
+    const end = () => {
+      if (this.runs.get(key) === run) this.runs.delete(key);
+      markEnded();
+    };
 
     let session: SqlConnection;
     let plan: RunPlan;
     let releaseHold = () => {};
     try {
+      // Spools of an earlier run with this id would answer this run's pages with the old rows.
+      await this.options.spools.discard(client.id, input.runId);
       const { profile, driver } = await this.options.openDriver(input.connectionId);
       releaseHold = this.options.retain(input.connectionId);
       const dialect = SPLIT_DIALECTS[profile.engine];
@@ -108,7 +155,6 @@ export class QueryService {
       }
       plan = {
         connectionId: input.connectionId,
-        runId: input.runId,
         statements: splitStatements(input.sql, dialect),
         baseOffset: input.baseOffset ?? 0,
         stopOnError: input.stopOnError ?? true,
@@ -117,27 +163,29 @@ export class QueryService {
       session = await driver.acquireConnection();
     } catch (error) {
       releaseHold();
-      this.runs.delete(key);
-      finish();
+      end();
+      markSettled();
       throw error;
     }
 
     // Reply first; the statements start on the next turn of the event loop.
     setImmediate(() => {
-      this.execute(plan, session, controller.signal, credit, client)
-        .catch((error: unknown) => this.options.log(`Run ${plan.runId} failed unexpectedly: ${toStrataError(error).message}`))
+      this.execute(run, plan, session, client, end)
+        .catch((error: unknown) => this.options.log(`Run ${run.runId} failed unexpectedly: ${toStrataError(error).message}`))
         .finally(() => {
+          end();
           releaseHold();
-          this.runs.delete(key);
-          finish();
+          markSettled();
         });
     });
     return { runId: input.runId, statements: plan.statements.length };
   }
 
-  private async execute(plan: RunPlan, session: SqlConnection, signal: AbortSignal, credit: RunCredit, client: ClientContext): Promise<void> {
+  /** Runs the statements, sends run-end (calling `end` just before), then releases the session. */
+  private async execute(run: ActiveRun, plan: RunPlan, session: SqlConnection, client: ClientContext, end: () => void): Promise<void> {
     const emit = (event: QueryEvent) => client.emit('query/event', event);
-    const { runId } = plan;
+    const { runId, credit } = run;
+    const signal = run.controller.signal;
     const runStarted = performance.now();
     let status: RunStatus = 'ok';
     let started = 0;
@@ -151,21 +199,26 @@ export class QueryService {
         started++;
         emit({ type: 'statement-start', runId, index, sql: statement.sql, offset: plan.baseOffset + statement.offset });
         const statementStarted = performance.now();
+        const stream = new StatementStream({
+          runId,
+          index,
+          budgetBytes: run.memoryBudgetBytes,
+          credit,
+          signal,
+          emit,
+          openSpool: () => this.options.spools.create(client.id, runId, index),
+        });
         try {
           const summary = await session.execute(
             statement.sql,
             {
               columns: (columns) => emit({ type: 'columns', runId, index, columns }),
-              // The driver awaits this before fetching more, so a client that stops acking stops the fetching.
-              rows: async (rows) => {
-                emit({ type: 'rows', runId, index, rows });
-                if (credit.spend()) await yieldToEventLoop();
-                else await credit.untilGranted();
-              },
+              batch: (batch) => stream.batch(batch),
               notice: (message) => emit({ type: 'notice', runId, index, message }),
             },
             signal,
           );
+          await stream.finish();
           emit({
             type: 'statement-end',
             runId,
@@ -177,6 +230,7 @@ export class QueryService {
           });
           if (changesSchema(summary.command, statement.sql, plan.dialect)) schemaChanged = true;
         } catch (error) {
+          await stream.finish().catch((finishError: unknown) => this.options.log(`Closing the spool of run ${runId}: ${toStrataError(finishError).message}`));
           const strataError = toStrataError(error);
           if (strataError.code === 'INTERNAL') this.options.log(`Statement ${index + 1} of run ${runId}: ${strataError.message}`);
           emit({ type: 'statement-error', runId, index, error: strataError });
@@ -189,9 +243,11 @@ export class QueryService {
         }
       }
     } finally {
-      await session.release().catch((error: unknown) => this.options.log(`Releasing the session of run ${runId} failed: ${toStrataError(error).message}`));
       if (schemaChanged) this.options.onSchemaChanged(plan.connectionId);
+      // run-end goes out before the session's reset (DISCARD ALL) round trip; the pool gets the session back only after it.
+      end();
       emit({ type: 'run-end', runId, status, durationMs: elapsed(runStarted), statements: started, schemaChanged });
+      await session.release().catch((error: unknown) => this.options.log(`Releasing the session of run ${runId} failed: ${toStrataError(error).message}`));
     }
   }
 }
@@ -207,11 +263,6 @@ function changesSchema(command: string | null, sql: string, dialect: SplitDialec
   // PostgreSQL tags CREATE TABLE … AS SELECT as SELECT.
   const keyword = firstKeyword(sql, dialect);
   return keyword !== null && SCHEMA_COMMANDS.has(keyword);
-}
-
-/** Lets timers and I/O (such as a cancel request) run between row batches. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function elapsed(since: number): number {

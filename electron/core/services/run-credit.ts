@@ -1,7 +1,7 @@
 import { CoreError } from '../errors';
 
 /**
- * One run's credit of rows events (the flow control of query/run, see shared/ipc/contract.ts): each
+ * One run's credit of batch events (the flow control of query/run, see shared/ipc/contract.ts): each
  * batch sent spends one, the client's acks grant more. With none left the run waits for a grant,
  * and aborting the run ends that wait with CANCELLED.
  */

@@ -51,6 +51,11 @@ async function entriesSince(sinceId: number, filter: { connectionId?: string } =
   return (await client.call('activity/app-queries', { ...filter, sinceId })).entries;
 }
 
+/** The statements logged as session upkeep (the reset when a run's session goes back to its pool) after `sinceId`. */
+async function sessionStatementsSince(sinceId: number): Promise<string[]> {
+  return (await entriesSince(sinceId)).filter((entry) => entry.purpose === 'session').map((entry) => entry.sql);
+}
+
 async function lastId(): Promise<number> {
   return (await entriesSince(0, {})).at(-1)?.id ?? 0;
 }
@@ -95,9 +100,9 @@ describe('the log of queries Strata ran itself', () => {
     const runId = 'strata_test_activity_user_run';
     await client.call('query/run', { connectionId, runId, sql: `SELECT '${USER_MARKER}' AS marker` });
     expect((await client.waitForRunEnd(runId)).at(-1)).toMatchObject({ type: 'run-end', status: 'ok' });
-    const after = await entriesSince(before);
-    expect(after.some((entry) => entry.sql.includes(USER_MARKER))).toBe(false);
-    expect(after.filter((entry) => entry.purpose === 'session').map((entry) => entry.sql)).toEqual(['DISCARD ALL']);
+    // The session is reset just after run-end.
+    await expect.poll(() => sessionStatementsSince(before)).toEqual(['DISCARD ALL']);
+    expect((await entriesSince(before)).some((entry) => entry.sql.includes(USER_MARKER))).toBe(false);
   });
 
   it('logs the cancel request sent for a running statement, with its placeholder only', async () => {
@@ -121,6 +126,8 @@ describe('the log of queries Strata ran itself', () => {
     expect(cancels).toHaveLength(1);
     expect(cancels[0]).toMatchObject({ sql: CANCEL_BACKEND_QUERY, ok: true, engine: 'postgres', connectionId });
     expect(cancels[0].sql).not.toContain(String(backendPid));
+    // The cancelled session is reset (just after run-end) and goes back to the pool.
+    await expect.poll(() => sessionStatementsSince(before)).toEqual(['DISCARD ALL']);
   });
 
   it('never holds the password or a bound value', async () => {

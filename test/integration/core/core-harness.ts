@@ -8,7 +8,8 @@ import type { InvokeChannel } from '../../../shared/ipc/channels';
 import type { InvokeResult } from '../../../shared/ipc/wire';
 import type { StrataError } from '../../../shared/errors';
 import { emptyDraft, type ConnectionDraft } from '../../../shared/model/connection';
-import type { QueryEvent } from '../../../shared/model/query';
+import type { Cell, QueryEvent } from '../../../shared/model/query';
+import { batchRows } from '../../../shared/result-batch/read';
 import { createCore, type Core, type CoreClient, type CoreOptions } from '../../../electron/core/core';
 
 export const PG_DRAFT: ConnectionDraft = {
@@ -42,8 +43,8 @@ export interface TestClient {
 
 export interface ClientOptions {
   /**
-   * Acknowledge each rows event as it arrives (query/ack), as the renderer does; true by default.
-   * Without acks a run stops after its window of rows events.
+   * Acknowledge each batch event as it arrives (query/ack), as the renderer does; true by default.
+   * Without acks a run stops after its window of batch events.
    */
   autoAck?: boolean;
 }
@@ -53,6 +54,8 @@ export interface TestCore {
   root: string;
   dataDir: string;
   resourcesDir: string;
+  /** The parent of the core's spool directory: <root>/spool unless the options name another. */
+  spoolDir: string;
   logLines: string[];
   connect(options?: ClientOptions): TestClient;
   /** Disposes the core; a fresh one on the same directories can then be started with restart(). */
@@ -77,6 +80,7 @@ export async function startTestCore(options: Partial<CoreOptions> & { withSample
 
 async function startOn(root: string, dataDir: string, resourcesDir: string, options: Partial<CoreOptions>): Promise<TestCore> {
   const logLines: string[] = [];
+  const spoolDir = options.spoolDir ?? join(root, 'spool');
   const core = await createCore({
     dataDir,
     resourcesDir,
@@ -85,6 +89,7 @@ async function startOn(root: string, dataDir: string, resourcesDir: string, opti
     version: '0.0.0-test',
     log: (line) => logLines.push(line),
     ...options,
+    spoolDir,
   });
   let disposed = false;
   const dispose = async () => {
@@ -97,6 +102,7 @@ async function startOn(root: string, dataDir: string, resourcesDir: string, opti
     root,
     dataDir,
     resourcesDir,
+    spoolDir,
     logLines,
     connect: (clientOptions) => connectTestClient(core, clientOptions),
     dispose,
@@ -119,7 +125,7 @@ function connectTestClient(core: Core, { autoAck = true }: ClientOptions = {}): 
     events.push({ channel, payload });
     for (const wake of waiters) wake();
     const event = payload as QueryEvent;
-    if (autoAck && channel === 'query/event' && event.type === 'rows') {
+    if (autoAck && channel === 'query/event' && event.type === 'batch') {
       queueMicrotask(() => void client.invoke('query/ack', { runId: event.runId, batches: 1 }));
     }
   });
@@ -166,6 +172,16 @@ function connectTestClient(core: Core, { autoAck = true }: ClientOptions = {}): 
     waitForEvent: (channel, match) =>
       waitFor(() => events.find((event) => event.channel === channel && match(event.payload as never))?.payload as never, `a ${channel} event`),
   };
+}
+
+/** The batch events of one statement, in order. */
+export function batchEvents(events: QueryEvent[], index?: number): Extract<QueryEvent, { type: 'batch' }>[] {
+  return events.filter((event): event is Extract<QueryEvent, { type: 'batch' }> => event.type === 'batch' && (index === undefined || event.index === index));
+}
+
+/** The rows of statement `index` that arrived in batch events, as display text, in order. */
+export function streamedRows(events: QueryEvent[], index: number): Cell[][] {
+  return batchEvents(events, index).flatMap((event) => batchRows(event.batch));
 }
 
 /** The code of the error a call failed with, or "no error". */

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_WINDOW, MAX_RUN_WINDOW } from '../../../shared/ipc/contract';
 import type { Cell, QueryEvent } from '../../../shared/model/query';
-import { errorCode, PG_DRAFT, startTestCore, type TestClient, type TestCore } from './core-harness';
+import { batchEvents, errorCode, PG_DRAFT, startTestCore, streamedRows, type TestClient, type TestCore } from './core-harness';
 
 const MILLION = 1_000_000;
 const MB = 1024 * 1024;
@@ -38,21 +38,17 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function rowsEvents(events: QueryEvent[]): Extract<QueryEvent, { type: 'rows' }>[] {
-  return events.filter((event): event is Extract<QueryEvent, { type: 'rows' }> => event.type === 'rows');
+async function waitForBatchEvents(who: TestClient, runId: string, count: number): Promise<void> {
+  await who.waitForEvent('query/event', () => batchEvents(who.queryEvents(runId)).length >= count);
 }
 
-async function waitForRowsEvents(who: TestClient, runId: string, count: number): Promise<void> {
-  await who.waitForEvent('query/event', () => rowsEvents(who.queryEvents(runId)).length >= count);
-}
-
-/** Acknowledges every rows event as it arrives, as the renderer does, until the run ends. */
+/** Acknowledges every batch event as it arrives, as the renderer does, until the run ends. */
 async function ackUntilEnd(who: TestClient, runId: string): Promise<QueryEvent[]> {
   let acked = 0;
   for (;;) {
     const events = who.queryEvents(runId);
     if (events.some((event) => event.type === 'run-end')) return events;
-    const delivered = rowsEvents(events).length;
+    const delivered = batchEvents(events).length;
     if (delivered > acked) {
       const batches = Math.min(delivered - acked, MAX_RUN_WINDOW);
       await who.call('query/ack', { runId, batches });
@@ -69,7 +65,7 @@ function memory(): { rss: number; heap: number } {
 }
 
 function expectAllRowsInOrder(events: QueryEvent[]): void {
-  const rows: Cell[][] = rowsEvents(events).flatMap((event) => event.rows);
+  const rows: Cell[][] = streamedRows(events, 0);
   expect(rows).toHaveLength(MILLION);
   const firstOutOfOrder = rows.findIndex((row, index) => row[0] !== String(index + 1));
   expect(firstOutOfOrder).toBe(-1);
@@ -88,12 +84,12 @@ describe('flow control of query/run on PostgreSQL', () => {
     const runId = nextRunId();
     const window = 3;
     await client.call('query/run', { connectionId: pgId, runId, sql: pgMillion('strata_test_flow_stall'), window });
-    await waitForRowsEvents(client, runId, window);
+    await waitForBatchEvents(client, runId, window);
     const baseline = memory();
     await sleep(STALL_MS);
     const stalled = memory();
 
-    expect(rowsEvents(client.queryEvents(runId))).toHaveLength(window);
+    expect(batchEvents(client.queryEvents(runId))).toHaveLength(window);
     expect(client.queryEvents(runId).some((event) => event.type === 'run-end')).toBe(false);
     expect((stalled.rss - baseline.rss) / MB).toBeLessThan(60);
     expect((stalled.heap - baseline.heap) / MB).toBeLessThan(60);
@@ -107,9 +103,9 @@ describe('flow control of query/run on PostgreSQL', () => {
   it('grants the default window when query/run names none', async () => {
     const runId = nextRunId();
     await client.call('query/run', { connectionId: pgId, runId, sql: pgMillion('strata_test_flow_default') });
-    await waitForRowsEvents(client, runId, DEFAULT_RUN_WINDOW);
+    await waitForBatchEvents(client, runId, DEFAULT_RUN_WINDOW);
     await sleep(500);
-    expect(rowsEvents(client.queryEvents(runId))).toHaveLength(DEFAULT_RUN_WINDOW);
+    expect(batchEvents(client.queryEvents(runId))).toHaveLength(DEFAULT_RUN_WINDOW);
     await client.call('query/cancel', { runId });
     expect((await client.waitForRunEnd(runId)).at(-1)).toMatchObject({ status: 'cancelled' });
   });
@@ -118,7 +114,7 @@ describe('flow control of query/run on PostgreSQL', () => {
     const runId = nextRunId();
     const marker = 'strata_test_flow_cancel';
     await client.call('query/run', { connectionId: pgId, runId, sql: pgMillion(marker), window: 2 });
-    await waitForRowsEvents(client, runId, 2);
+    await waitForBatchEvents(client, runId, 2);
     await sleep(300);
     expect(await backendsWithQuery(marker)).toBe(1);
 
@@ -137,7 +133,7 @@ describe('flow control of query/run on PostgreSQL', () => {
     const runId = nextRunId();
     const marker = 'strata_test_flow_leaving';
     await leaving.call('query/run', { connectionId: pgId, runId, sql: pgMillion(marker), window: 1 });
-    await waitForRowsEvents(leaving, runId, 1);
+    await waitForBatchEvents(leaving, runId, 1);
     expect(await backendsWithQuery(marker)).toBe(1);
     leaving.client.close();
     await expect.poll(() => backendsWithQuery(marker), { timeout: 5000 }).toBe(0);
@@ -148,16 +144,16 @@ describe('flow control of query/run on PostgreSQL', () => {
 
     const runId = nextRunId();
     await client.call('query/run', { connectionId: pgId, runId, sql: pgMillion('strata_test_flow_owner'), window: 1 });
-    await waitForRowsEvents(client, runId, 1);
+    await waitForBatchEvents(client, runId, 1);
     const other = testCore.connect({ autoAck: false });
     expect(await errorCode(other.call('query/ack', { runId, batches: 5 }))).toBe('NOT_FOUND');
     await sleep(300);
-    expect(rowsEvents(client.queryEvents(runId))).toHaveLength(1);
+    expect(batchEvents(client.queryEvents(runId))).toHaveLength(1);
     other.client.close();
 
     // Acks beyond the cap grant nothing, so no client can ask main to run far ahead of it.
     expect(await client.call('query/ack', { runId, batches: MAX_RUN_WINDOW })).toEqual({ granted: MAX_RUN_WINDOW });
-    await waitForRowsEvents(client, runId, 1 + MAX_RUN_WINDOW);
+    await waitForBatchEvents(client, runId, 1 + MAX_RUN_WINDOW);
     await client.call('query/ack', { runId, batches: MAX_RUN_WINDOW });
     const grants = await Promise.all([1, 2, 3].map(() => client.call('query/ack', { runId, batches: MAX_RUN_WINDOW })));
     expect(grants.reduce((sum, grant) => sum + grant.granted, 0)).toBeLessThanOrEqual(MAX_RUN_WINDOW);
@@ -166,16 +162,30 @@ describe('flow control of query/run on PostgreSQL', () => {
   });
 });
 
+describe('flow control with a memory budget', () => {
+  it('spools past the budget without acks, so a client that never acks still gets a whole result that ends', async () => {
+    const runId = nextRunId();
+    await client.call('query/run', { connectionId: pgId, runId, sql: pgMillion('strata_test_flow_spool'), memoryBudgetBytes: MB });
+    const events = await client.waitForRunEnd(runId);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'ok' });
+    expect(batchEvents(events).length).toBeLessThanOrEqual(DEFAULT_RUN_WINDOW);
+    const spooled = events.filter((event) => event.type === 'spooled');
+    expect(spooled.at(-1)).toMatchObject({ rowCount: MILLION });
+    expect(events.find((event) => event.type === 'statement-end')).toMatchObject({ rowCount: MILLION });
+    expect(await client.call('query/discard', { runId })).toEqual({ discarded: true });
+  });
+});
+
 describe('flow control of query/run on SQLite', () => {
   it('stalls a client that does not ack after its window, then completes in order once it acks', async () => {
     const runId = nextRunId();
     await client.call('query/run', { connectionId: sampleId, runId, sql: sqliteMillion });
-    await waitForRowsEvents(client, runId, DEFAULT_RUN_WINDOW);
+    await waitForBatchEvents(client, runId, DEFAULT_RUN_WINDOW);
     const baseline = memory();
     await sleep(STALL_MS);
     const stalled = memory();
 
-    expect(rowsEvents(client.queryEvents(runId))).toHaveLength(DEFAULT_RUN_WINDOW);
+    expect(batchEvents(client.queryEvents(runId))).toHaveLength(DEFAULT_RUN_WINDOW);
     expect((stalled.rss - baseline.rss) / MB).toBeLessThan(60);
     expect((stalled.heap - baseline.heap) / MB).toBeLessThan(60);
 
@@ -187,7 +197,7 @@ describe('flow control of query/run on SQLite', () => {
   it('cancels a stalled run promptly, and the session runs the next statement', async () => {
     const runId = nextRunId();
     await client.call('query/run', { connectionId: sampleId, runId, sql: sqliteMillion, window: 2 });
-    await waitForRowsEvents(client, runId, 2);
+    await waitForBatchEvents(client, runId, 2);
     await sleep(300);
     const started = performance.now();
     expect(await client.call('query/cancel', { runId })).toEqual({ cancelled: true });
@@ -198,7 +208,7 @@ describe('flow control of query/run on SQLite', () => {
     const next = nextRunId();
     await client.call('query/run', { connectionId: sampleId, runId: next, sql: 'SELECT count(*) FROM customers' });
     const nextEvents = await client.waitForRunEnd(next);
-    expect(rowsEvents(nextEvents).flatMap((event) => event.rows)).toEqual([['3']]);
+    expect(streamedRows(nextEvents, 0)).toEqual([['3']]);
   });
 
   it('lets the core shut down while a run waits for acks', async () => {
@@ -208,7 +218,7 @@ describe('flow control of query/run on SQLite', () => {
       const ownSample = (await stalled.call('app/info', {})).sampleConnectionId!;
       const runId = nextRunId();
       await stalled.call('query/run', { connectionId: ownSample, runId, sql: sqliteMillion, window: 1 });
-      await waitForRowsEvents(stalled, runId, 1);
+      await waitForBatchEvents(stalled, runId, 1);
       const started = performance.now();
       await own.dispose();
       expect(performance.now() - started).toBeLessThan(5000);

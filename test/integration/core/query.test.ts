@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryEvent } from '../../../shared/model/query';
-import { errorCode, PG_DRAFT, startTestCore, type TestClient, type TestCore } from './core-harness';
+import { batchEvents, errorCode, PG_DRAFT, startTestCore, streamedRows, type TestClient, type TestCore } from './core-harness';
 
 let testCore: TestCore;
 let client: TestClient;
@@ -54,7 +54,7 @@ SELECT n FROM generate_series(1, 25000) AS n`;
     expect(starts.map((event) => event.index)).toEqual([0, 1, 2, 3, 4]);
     for (const start of starts) expect((prefix + script).slice(start.offset, start.offset + start.sql.length)).toBe(start.sql);
 
-    // Per statement: start, then columns/rows/notices, then end; statements never interleave.
+    // Per statement: start, then columns/batches/notices, then end; statements never interleave.
     let current = -1;
     for (const event of events) {
       if (event.type === 'statement-start') current = event.index;
@@ -65,18 +65,26 @@ SELECT n FROM generate_series(1, 25000) AS n`;
     const ends = ofType(events, 'statement-end');
     expect(ends.map((event) => event.command)).toEqual(['CREATE', 'INSERT', 'SELECT', 'DO', 'SELECT']);
     expect(ends[1].affectedRows).toBe(2);
-    const selectRows = ofType(events, 'rows').filter((event) => event.index === 2).flatMap((event) => event.rows);
-    expect(selectRows).toEqual([
+    expect(streamedRows(events, 2)).toEqual([
       ['1', 'semi;colon'],
       ['2', null],
     ]);
     expect(ofType(events, 'columns').find((event) => event.index === 2)?.columns.map((column) => column.name)).toEqual(['id', 'label']);
     expect(ofType(events, 'notice').map((event) => event.message)).toEqual([expect.stringContaining('strata notice; inside')]);
 
-    const seriesBatches = ofType(events, 'rows').filter((event) => event.index === 4);
+    const seriesBatches = batchEvents(events, 4);
     expect(seriesBatches.length).toBeGreaterThan(1);
-    expect(seriesBatches.reduce((total, event) => total + event.rows.length, 0)).toBe(25000);
+    // Each batch says where its rows start, so the client can place them without counting.
+    let expectedFirstRow = 0;
+    for (const event of seriesBatches) {
+      expect(event.firstRow).toBe(expectedFirstRow);
+      expectedFirstRow += event.batch.rowCount;
+    }
+    const seriesRows = streamedRows(events, 4);
+    expect(seriesRows).toHaveLength(25000);
+    expect(seriesRows.findIndex((row, at) => row[0] !== String(at + 1))).toBe(-1);
     expect(ends[4].rowCount).toBe(25000);
+    expect(ofType(events, 'spooled')).toEqual([]);
   });
 
   it('stops at the first error by default, and goes on with stopOnError: false', async () => {
@@ -107,7 +115,8 @@ SELECT n FROM generate_series(1, 25000) AS n`;
     expect(ofType(events, 'statement-error')).toEqual([expect.objectContaining({ index: 0, error: expect.objectContaining({ code: 'CANCELLED' }) })]);
     expect(ofType(events, 'statement-start')).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'cancelled', statements: 1 });
-    expect(await backendsRunning('strata_test_core_sleep_a')).toBe(0);
+    // run-end goes out before the session's reset round trip, which is what lets the server report the backend idle.
+    await expect.poll(() => backendsRunning('strata_test_core_sleep_a'), { timeout: 2000 }).toBe(0);
     expect(await client.call('query/cancel', { runId })).toEqual({ cancelled: false });
   });
 
@@ -155,8 +164,8 @@ describe('query/run on SQLite', () => {
     const script = "SELECT name FROM customers ORDER BY id; SELECT 'a;b' AS text";
     expect(await client.call('query/run', { connectionId: sampleId, runId, sql: script })).toEqual({ runId, statements: 2 });
     const events = await client.waitForRunEnd(runId);
-    expect(ofType(events, 'rows').filter((event) => event.index === 0).flatMap((event) => event.rows)).toEqual([['Ada'], ['Grace'], ['Edsger']]);
-    expect(ofType(events, 'rows').filter((event) => event.index === 1).flatMap((event) => event.rows)).toEqual([['a;b']]);
+    expect(streamedRows(events, 0)).toEqual([['Ada'], ['Grace'], ['Edsger']]);
+    expect(streamedRows(events, 1)).toEqual([['a;b']]);
     expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'ok', statements: 2, schemaChanged: false });
   });
 });
