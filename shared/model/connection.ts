@@ -8,6 +8,8 @@ export const SSL_MODES = ['disable', 'require', 'verify-full'] as const;
 export type SslMode = (typeof SSL_MODES)[number];
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** The colour tag of production connections. */
+export const PRODUCTION_COLOR = '#ef4444';
 
 const text = (max: number) => z.string().max(max);
 
@@ -24,6 +26,10 @@ export const connectionDraftSchema = z.strictObject({
   /** SQLite only: path of the database file. */
   filePath: text(4096),
   readOnly: z.boolean(),
+  /** A production database: tagged red; DELETE, UPDATE, ALTER, GRANT, REVOKE and destructive statements ask for its name first. */
+  production: z.boolean().default(false),
+  /** Ask before destructive statements run (DROP, TRUNCATE, DELETE/UPDATE without WHERE…). Always on for production. */
+  confirmDestructive: z.boolean().default(true),
   /** 0 means no timeout. */
   statementTimeoutMs: z.number().int().min(0).max(86_400_000),
   connectTimeoutMs: z.number().int().min(100).max(600_000),
@@ -48,6 +54,11 @@ export const passwordChangeSchema = z.discriminatedUnion('action', [
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 export const connectionIdSchema = z.string().min(1).max(100);
+
+/** Production connections confirm destructive statements whatever the profile says. */
+export function confirmsDestructive(profile: Pick<ConnectionDraft, 'production' | 'confirmDestructive'>): boolean {
+  return profile.production || profile.confirmDestructive;
+}
 
 export function defaultPort(engine: Engine): number {
   switch (engine) {
@@ -76,6 +87,8 @@ export function emptyDraft(engine: Engine = 'postgres'): ConnectionDraft {
     sslMode: 'disable',
     filePath: '',
     readOnly: false,
+    production: false,
+    confirmDestructive: true,
     statementTimeoutMs: 0,
     connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
   };

@@ -9,6 +9,7 @@ import {
   fieldForIssuePath,
   formFromProfile,
   passwordChangeFromForm,
+  productionChange,
   type ConnectionForm,
 } from '../../renderer/features/connections/connection-form';
 
@@ -26,6 +27,8 @@ const saved: ConnectionProfile = {
   sslMode: 'verify-full',
   filePath: '',
   readOnly: true,
+  production: true,
+  confirmDestructive: true,
   statementTimeoutMs: 30_000,
   connectTimeoutMs: 5_000,
   hasPassword: true,
@@ -91,7 +94,26 @@ describe('connection form', () => {
     expect(passwordChangeFromForm({ ...editing, engine: 'sqlite', password: 'ignored' })).toEqual({ action: 'keep' });
   });
 
+  it('starts new connections as non-production, asking before destructive statements', () => {
+    expect(blank()).toMatchObject({ production: false, confirmDestructive: true });
+    expect(draftFromForm({ ...blank(), name: 'n' }).draft).toMatchObject({ production: false, confirmDestructive: true });
+  });
+
+  it('lets a non-production connection turn the destructive-statement confirmation off', () => {
+    const result = draftFromForm({ ...blank(), name: 'scratch', color: '#22c55e', confirmDestructive: false });
+    expect(result.draft).toMatchObject({ production: false, confirmDestructive: false, color: '#22c55e' });
+  });
+
+  it('tags production connections red and keeps their confirmation on whatever the form holds', () => {
+    const marked = { ...blank(), name: 'orders', color: '#22c55e', ...productionChange(true) };
+    expect(marked).toMatchObject({ production: true, color: '#ef4444' });
+    const result = draftFromForm({ ...marked, confirmDestructive: false, color: '#3b82f6' });
+    expect(result.draft).toMatchObject({ production: true, confirmDestructive: true, color: '#ef4444' });
+    expect({ ...marked, ...productionChange(false) }).toMatchObject({ production: false, color: '#ef4444' });
+  });
+
   it('maps the host validation issue paths to form fields', () => {
+    expect(fieldForIssuePath('draft.production')).toBe('production');
     expect(fieldForIssuePath('draft.port')).toBe('port');
     expect(fieldForIssuePath('draft.connectTimeoutMs')).toBe('connectTimeoutSeconds');
     expect(fieldForIssuePath('password.value')).toBe('password');

@@ -3,6 +3,9 @@ import { connectionDraftSchema, type ConnectionProfile } from '../../../shared/m
 import { readJsonFile, writeJsonFile } from '../fs/json-file';
 
 const profileSchema = connectionDraftSchema.extend({
+  // Profiles saved before these settings existed load as not production, with confirmations on.
+  production: z.boolean().default(false),
+  confirmDestructive: z.boolean().default(true),
   id: z.string().min(1).max(100),
   hasPassword: z.boolean(),
   builtIn: z.boolean(),

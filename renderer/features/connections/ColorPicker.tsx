@@ -16,10 +16,13 @@ interface ColorPickerProps {
   onChange: (color: string) => void;
   error?: string;
   className?: string;
+  /** Why the colour cannot be changed now; the swatches are disabled while it is set. */
+  lockedReason?: string;
 }
 
 /** A few swatches (production red, staging orange…) plus the native picker for any other colour. */
-export function ColorPicker({ value, onChange, error, className }: ColorPickerProps) {
+export function ColorPicker({ value, onChange, error, className, lockedReason }: ColorPickerProps) {
+  const locked = lockedReason !== undefined;
   const labelId = useId();
   const custom = !SWATCHES.some((s) => s.value === value.toLowerCase());
   return (
@@ -37,14 +40,15 @@ export function ColorPicker({ value, onChange, error, className }: ColorPickerPr
             aria-label={swatch.name}
             title={swatch.name}
             aria-pressed={value.toLowerCase() === swatch.value}
+            disabled={locked}
             onClick={() => onChange(swatch.value)}
           />
         ))}
         <label className={custom ? 'swatch swatch-custom swatch-custom-active' : 'swatch swatch-custom'} title="Custom colour" style={custom ? { background: value } : undefined}>
-          <input type="color" aria-label="Custom colour" value={value} onChange={(event) => onChange(event.target.value)} />
+          <input type="color" aria-label="Custom colour" value={value} disabled={locked} onChange={(event) => onChange(event.target.value)} />
         </label>
       </div>
-      {error ? <div className="field-error">{error}</div> : null}
+      {error ? <div className="field-error">{error}</div> : locked ? <div className="field-hint">{lockedReason}</div> : null}
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { api, BridgeError } from '../../bridge';
 import { useStore } from '../../store';
 import { isVaultError } from '../../store/vault-slice';
 import { Button } from '../../ui/Button';
-import { Checkbox } from '../../ui/Checkbox';
 import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
@@ -18,10 +17,12 @@ import {
   fieldForIssuePath,
   formFromProfile,
   passwordChangeFromForm,
+  productionChange,
   type ConnectionForm,
   type FieldErrors,
 } from './connection-form';
 import { ENGINE_LABELS, SSL_MODE_LABELS } from './engines';
+import { SafetySettings } from './SafetySettings';
 import './connection-dialog.css';
 
 interface ConnectionDialogProps {
@@ -187,7 +188,13 @@ export function ConnectionDialog({ profile, onClose, onSaved }: ConnectionDialog
         />
         <Select<Engine> label="Engine" value={form.engine} options={ENGINE_OPTIONS} onChange={(engine) => setForm((f) => changeEngine(f, engine))} />
 
-        <ColorPicker className="span-2" value={form.color} onChange={(color) => update({ color })} error={errors.color} />
+        <ColorPicker
+          className="span-2"
+          value={form.color}
+          onChange={(color) => update({ color })}
+          error={errors.color}
+          lockedReason={form.production ? 'Production connections are tagged red.' : undefined}
+        />
 
         {sqlite ? (
           <>
@@ -199,9 +206,6 @@ export function ConnectionDialog({ profile, onClose, onSaved }: ConnectionDialog
               error={errors.filePath}
               placeholder="/path/to/database.sqlite"
             />
-            <div className="span-2">
-              <Checkbox label="Read-only" checked={form.readOnly} onChange={(readOnly) => update({ readOnly })} hint="Opens the file so nothing can change it." />
-            </div>
           </>
         ) : (
           <>
@@ -228,16 +232,10 @@ export function ConnectionDialog({ profile, onClose, onSaved }: ConnectionDialog
               error={errors.connectTimeoutSeconds}
               inputMode="decimal"
             />
-            <div className="span-2">
-              <Checkbox
-                label="Read-only"
-                checked={form.readOnly}
-                onChange={(readOnly) => update({ readOnly })}
-                hint="The server session refuses every change."
-              />
-            </div>
           </>
         )}
+
+        <SafetySettings form={form} onChange={update} onProductionChange={(production) => update(productionChange(production))} />
       </div>
 
       <TestOutcome state={test} />

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import type { ConnectionProfile } from '../../../shared/model/connection';
 import type { ConnectionRuntime } from '../../store/connections-slice';
 import { MoreIcon } from '../../ui/icons';
+import { ConnectionModeBadge } from './ConnectionModeBadge';
 import { connectionLocation, ENGINE_LABELS } from './engines';
 
 interface ConnectionItemProps {
@@ -28,7 +29,7 @@ export function ConnectionItem({ profile, active, runtime, onSelect, onEdit, onM
   };
 
   return (
-    <li className={active ? 'conn-item conn-item-active' : 'conn-item'} onContextMenu={openMenu}>
+    <li className={['conn-item', active ? 'conn-item-active' : '', profile.production ? 'conn-item-production' : ''].filter(Boolean).join(' ')} onContextMenu={openMenu}>
       <button
         type="button"
         className="conn-main"
@@ -45,7 +46,7 @@ export function ConnectionItem({ profile, active, runtime, onSelect, onEdit, onM
             {location ? ` · ${location}` : ''}
           </span>
         </span>
-        {profile.readOnly ? <span className="badge">read-only</span> : null}
+        <ConnectionModeBadge profile={profile} />
         <span className={`conn-status conn-status-${status}`} aria-hidden="true" />
         <span className="visually-hidden">{STATUS_TEXT[status]}</span>
       </button>

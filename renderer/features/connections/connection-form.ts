@@ -2,6 +2,7 @@ import {
   connectionDraftSchema,
   defaultPort,
   emptyDraft,
+  PRODUCTION_COLOR,
   type ConnectionDraft,
   type ConnectionProfile,
   type Engine,
@@ -24,6 +25,9 @@ export interface ConnectionForm {
   sslMode: SslMode;
   filePath: string;
   readOnly: boolean;
+  production: boolean;
+  /** The user's choice for non-production connections; production ones always confirm. */
+  confirmDestructive: boolean;
   statementTimeoutSeconds: string;
   connectTimeoutSeconds: string;
   /** Typed into the Password field; never prefilled. */
@@ -50,6 +54,8 @@ export function formFromDraft(draft: ConnectionDraft, nameTouched: boolean): Con
     sslMode: draft.sslMode,
     filePath: draft.filePath,
     readOnly: draft.readOnly,
+    production: draft.production,
+    confirmDestructive: draft.confirmDestructive,
     statementTimeoutSeconds: seconds(draft.statementTimeoutMs),
     connectTimeoutSeconds: seconds(draft.connectTimeoutMs),
     password: '',
@@ -74,6 +80,11 @@ function suggestedName(form: ConnectionForm): string {
   if (form.engine === 'sqlite') return form.filePath.split(/[/\\]/).filter(Boolean).pop() ?? '';
   if (form.database && form.host) return `${form.database} @ ${form.host}`;
   return form.host;
+}
+
+/** The form change of the Production switch: production tags the connection red; the colour stays when it is turned off. */
+export function productionChange(production: boolean): Partial<ConnectionForm> {
+  return production ? { production, color: PRODUCTION_COLOR } : { production };
 }
 
 /** Fills the form from a parsed connection URL; the password (if any) goes into the Password field. */
@@ -123,7 +134,7 @@ export function draftFromForm(form: ConnectionForm): { draft: ConnectionDraft; e
 
   const draft: ConnectionDraft = {
     name: form.name.trim(),
-    color: form.color,
+    color: form.production ? PRODUCTION_COLOR : form.color,
     engine: form.engine,
     host: sqlite ? '' : form.host.trim(),
     port,
@@ -132,6 +143,8 @@ export function draftFromForm(form: ConnectionForm): { draft: ConnectionDraft; e
     sslMode: sqlite ? 'disable' : form.sslMode,
     filePath: sqlite ? form.filePath.trim() : '',
     readOnly: form.readOnly,
+    production: form.production,
+    confirmDestructive: form.production || form.confirmDestructive,
     statementTimeoutMs,
     connectTimeoutMs,
   };
@@ -164,6 +177,8 @@ const FIELD_BY_DRAFT_KEY: Record<string, FormField> = {
   sslMode: 'sslMode',
   filePath: 'filePath',
   readOnly: 'readOnly',
+  production: 'production',
+  confirmDestructive: 'confirmDestructive',
   statementTimeoutMs: 'statementTimeoutSeconds',
   connectTimeoutMs: 'connectTimeoutSeconds',
   password: 'password',
@@ -182,6 +197,6 @@ export function fieldForIssuePath(path: string): FormField | null {
 
 /** The editable part of a saved profile, as the contract's strict draft schema expects it. */
 export function draftOfProfile(profile: ConnectionProfile): ConnectionDraft {
-  const { name, color, engine, host, port, database, user, sslMode, filePath, readOnly, statementTimeoutMs, connectTimeoutMs } = profile;
-  return { name, color, engine, host, port, database, user, sslMode, filePath, readOnly, statementTimeoutMs, connectTimeoutMs };
+  const { name, color, engine, host, port, database, user, sslMode, filePath, readOnly, production, confirmDestructive, statementTimeoutMs, connectTimeoutMs } = profile;
+  return { name, color, engine, host, port, database, user, sslMode, filePath, readOnly, production, confirmDestructive, statementTimeoutMs, connectTimeoutMs };
 }

@@ -21,3 +21,18 @@ export function connectionLocation(profile: { engine: Engine; host: string; port
   const port = profile.port ? `:${profile.port}` : '';
   return `${host}${port}${profile.database ? `/${profile.database}` : ''}`;
 }
+
+/** What "read-only" means for the engine: who refuses the changes. */
+export function readOnlyMeaning(engine: Engine): string {
+  switch (engine) {
+    case 'postgres':
+      return 'Enforced by the server session (default_transaction_read_only). A script can switch it back off: for a hard guarantee, connect as a role that may only read.';
+    case 'mysql':
+      return 'Enforced by the server session (SET SESSION TRANSACTION READ ONLY). A script can switch it back off: for a hard guarantee, connect as a user that may only read.';
+    case 'sqlite':
+      return 'The file is opened read-only, so nothing can change it.';
+    case 'mongodb':
+    case 'redis':
+      return 'Strata refuses to send changes on this connection.';
+  }
+}

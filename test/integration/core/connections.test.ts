@@ -179,6 +179,70 @@ describe('passwords and the vault', () => {
   });
 });
 
+describe('production and destructive-statement settings', () => {
+  it('saves a production profile with its confirmation setting and keeps both in connections.json', async () => {
+    const saved = await client.call('connection/save', {
+      id: null,
+      draft: { ...PG_DRAFT, name: 'strata_test_core production', production: true, confirmDestructive: true, color: '#ef4444' },
+      password: { action: 'keep' },
+    });
+    expect(saved).toMatchObject({ production: true, confirmDestructive: true });
+    const stored = JSON.parse(await connectionsFile()).connections.find((profile: ConnectionProfile) => profile.id === saved.id);
+    expect(stored).toMatchObject({ production: true, confirmDestructive: true });
+    const relaxed = await client.call('connection/save', {
+      id: saved.id,
+      draft: { ...PG_DRAFT, name: 'strata_test_core scratch', production: false, confirmDestructive: false },
+      password: { action: 'keep' },
+    });
+    expect(relaxed).toMatchObject({ production: false, confirmDestructive: false });
+    await client.call('connection/delete', { id: saved.id });
+  });
+
+  it('gives a draft without the new settings the safe defaults', async () => {
+    const { production: _production, confirmDestructive: _confirm, ...olderDraft } = PG_DRAFT;
+    const saved = await client.call('connection/save', { id: null, draft: { ...olderDraft, name: 'strata_test_core older client' }, password: { action: 'keep' } });
+    expect(saved).toMatchObject({ production: false, confirmDestructive: true });
+    await client.call('connection/delete', { id: saved.id });
+  });
+
+  it('loads profiles saved before the settings existed as not production, with confirmations on', async () => {
+    const older = {
+      id: 'strata_test_core-older-profile',
+      name: 'strata_test_core older profile',
+      color: '#3b82f6',
+      engine: 'postgres',
+      host: '127.0.0.1',
+      port: 5432,
+      database: 'postgres',
+      user: 'postgres',
+      sslMode: 'disable',
+      filePath: '',
+      readOnly: true,
+      statementTimeoutMs: 0,
+      connectTimeoutMs: 10_000,
+      hasPassword: false,
+      builtIn: false,
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-01-01T00:00:00.000Z',
+    };
+    await testCore.dispose();
+    const file = join(testCore.dataDir, 'connections.json');
+    const current = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ version: 1, connections: [...current.connections, older] }));
+    testCore = await testCore.restart();
+    client = testCore.connect();
+    observer = testCore.connect();
+
+    const loaded = (await client.call('connection/list', {})).find((profile) => profile.id === older.id);
+    expect(loaded).toEqual({ ...older, production: false, confirmDestructive: true });
+    expect((await readdir(testCore.dataDir)).some((name) => name.startsWith('connections.json.corrupt-'))).toBe(false);
+    const opened = await client.call('connection/open', { id: older.id });
+    expect(opened.capabilities.kind).toBe('sql');
+    await client.call('connection/close', { id: older.id });
+    await client.call('connection/delete', { id: older.id });
+  });
+});
+
 describe('a corrupt connections.json', () => {
   it('is moved aside and reported, and the app starts with the sample only', async () => {
     await client.call('connection/save', { id: null, draft: PG_DRAFT, password: { action: 'keep' } });
