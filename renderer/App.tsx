@@ -3,6 +3,7 @@ import { EditorArea } from './features/editor/EditorArea';
 import { HostUnreachable } from './features/app-shell/HostUnreachable';
 import { readStoredNumber, Sidebar, storeNumber } from './features/app-shell/Sidebar';
 import { useAppliedTheme } from './features/app-shell/use-applied-theme';
+import { DestructiveConfirmationHost } from './features/safety';
 import { VaultDialogHost } from './features/vault/VaultDialog';
 import { useStore } from './store';
 import { Splitter } from './ui/Splitter';
@@ -31,6 +32,7 @@ export function App() {
         <EditorArea />
       </main>
       <VaultDialogHost />
+      <DestructiveConfirmationHost />
       <Toasts items={notifications} onDismiss={dismiss} />
     </div>
   );

@@ -15,6 +15,7 @@ import {
 } from '../features/results/run-state';
 import type { StoreState } from './index';
 import { createRunAcks } from './run-acks';
+import { confirmRunIfDestructive } from '../features/safety';
 
 /** Text to run and where it sits in the editor, so that server positions map back to it. */
 export interface RunTarget {
@@ -131,6 +132,10 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
         get().notify({ kind: 'info', title: 'Nothing to run', message: 'Write a statement in the editor first.' });
         return;
       }
+      const profile = get().connections.find((c) => c.id === connectionId);
+      if (profile && !(await confirmRunIfDestructive(target.sql, profile))) return;
+      // Another run may have started in this tab while the confirmation was open.
+      if (isRunActive(get().runs[tabId])) return;
 
       const previous = get().runs[tabId];
       if (previous) freeRunResults(previous.runId);

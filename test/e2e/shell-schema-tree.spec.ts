@@ -44,6 +44,9 @@ test('the filter keeps matches and their ancestors, and DDL updates the tree wit
   await runInEditor(page, 'CREATE TABLE strata_e2e_shell_fresh (id INTEGER PRIMARY KEY)');
   await expect(treeItem(page, 'strata_e2e_shell_fresh')).toBeVisible();
   await runInEditor(page, 'DROP TABLE strata_e2e_shell_fresh');
+  const confirm = page.getByRole('dialog', { name: 'Run destructive statements?' });
+  await expect(confirm).toContainText('DROP TABLE strata_e2e_shell_fresh');
+  await confirm.getByRole('button', { name: 'Run' }).click();
   await expect(treeItem(page, 'strata_e2e_shell_fresh')).toBeHidden();
   await expect(treeItem(page, 'customers')).toBeVisible();
 });
