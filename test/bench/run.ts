@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Benchmark, BenchContext } from './benchmark';
 import { RESULTS_FILE } from './config';
+import { editorCompletion } from './editor-completion.bench';
 import { pgSchema100k, pgSchema10k } from './pg-schema.bench';
 import { pgSelect1 } from './pg-select1.bench';
 import { pgStream } from './pg-stream.bench';
@@ -9,7 +10,7 @@ import { rendererTree } from './renderer-tree.bench';
 import { printTable, writeResults, type BenchResult } from './report';
 import { sqliteStream } from './sqlite-stream.bench';
 
-const BENCHMARKS: Benchmark[] = [pgStream, sqliteStream, pgSelect1, pgSchema10k, pgSchema100k, rendererDecode, rendererTree];
+const BENCHMARKS: Benchmark[] = [pgStream, sqliteStream, pgSelect1, pgSchema10k, pgSchema100k, rendererDecode, rendererTree, editorCompletion];
 const USAGE = `Usage: npm run bench -- [NAME…] [--rounds N] [--warmups N] [--no-profile]
 Benchmarks: ${BENCHMARKS.flatMap((b) => b.names).join(', ')}
 Results go to bench-results.json (entries of benchmarks not run are kept).

@@ -1,12 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useStore, type StoreState } from '../../store';
 import { isRunActive } from '../results/run-state';
+import { registerSqlCompletion } from './completion/completion-provider';
 import { cancelActiveTab, effectiveConnectionId, runActiveTab, setEditorAccess } from './editor-commands';
 import { disposeModelsExcept, ensureTabModel, getTabModel, getViewState, modelTabIds, saveViewState, setTabLanguage } from './editor-models';
 import { showRunErrors } from './error-markers';
+import { formatInEditor, registerSqlFormatting } from './format/format-in-editor';
 import { languageFor, monaco } from './monaco-setup';
 import { useDocumentTheme } from './use-document-theme';
 import './editor.css';
+
+registerSqlCompletion();
+registerSqlFormatting();
 
 function tabLanguage(state: StoreState, tabId: string): string {
   const tab = state.tabs.find((t) => t.id === tabId);
@@ -67,6 +72,7 @@ export function MonacoEditor() {
         return { text: model.getValue(), selection: { start, end } };
       },
       focus: () => editor.focus(),
+      format: () => formatInEditor(editor),
     });
 
     const running = editor.createContextKey<boolean>('strataQueryRunning', false);
@@ -91,6 +97,13 @@ export function MonacoEditor() {
         ed.trigger('strata', 'hideSuggestWidget', null);
         runActiveTab('all');
       },
+    });
+    editor.addAction({
+      id: 'strata.format',
+      label: 'Format SQL (Selection or All)',
+      // Bound here on every platform: Monaco's own Format Document uses Ctrl+Shift+I on Linux.
+      keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF],
+      run: (ed) => formatInEditor(ed),
     });
     editor.addAction({
       id: 'strata.cancel',

@@ -26,6 +26,8 @@ export function StartPanel() {
           <dd>Run everything</dd>
           <dt>{SHORTCUTS.cancel}</dt>
           <dd>Cancel a running query</dd>
+          <dt>{SHORTCUTS.format}</dt>
+          <dd>Format the selection or all the SQL</dd>
         </dl>
       </div>
     </div>

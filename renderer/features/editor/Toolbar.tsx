@@ -1,12 +1,12 @@
 import { useStore } from '../../store';
 import { isRunActive } from '../results/run-state';
-import { cancelActiveTab, effectiveConnectionId, focusEditor, runActiveTab } from './editor-commands';
+import { cancelActiveTab, effectiveConnectionId, focusEditor, formatActiveTab, runActiveTab } from './editor-commands';
 import { PlayIcon, RunAllIcon, StopIcon } from './editor-icons';
 import { SHORTCUTS } from './shortcuts';
 
 const NO_CONNECTION = '';
 
-/** Above the editor: the tab's connection, Run, run everything, and Cancel. */
+/** Above the editor: the tab's connection, Run, run everything, Cancel, and Format. */
 export function Toolbar({ tabId }: { tabId: string }) {
   const tabConnectionId = useStore((s) => s.tabs.find((t) => t.id === tabId)?.connectionId ?? null);
   const activeConnectionId = useStore((s) => s.activeConnectionId);
@@ -73,6 +73,15 @@ export function Toolbar({ tabId }: { tabId: string }) {
       >
         <StopIcon size={12} />
         Cancel
+      </button>
+      <div className="toolbar-separator" />
+      <button
+        type="button"
+        className="btn btn-small"
+        title={`Format the selection, or all the text, in this connection's SQL dialect (${SHORTCUTS.format})`}
+        onClick={() => formatActiveTab()}
+      >
+        Format
       </button>
     </div>
   );

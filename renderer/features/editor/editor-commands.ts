@@ -6,6 +6,8 @@ export interface EditorAccess {
   /** The tab's text and selection as the editor holds them, or null when it has not shown the tab. */
   read(tabId: string): { text: string; selection: { start: number; end: number } } | null;
   focus(): void;
+  /** Formats the selection, or the whole text, of the tab the editor shows. */
+  format(): void;
 }
 
 let editorAccess: EditorAccess | null = null;
@@ -37,6 +39,11 @@ export function runActiveTab(scope: RunScope): void {
     return;
   }
   void state.runTab(tab.id, target);
+}
+
+export function formatActiveTab(): void {
+  editorAccess?.format();
+  editorAccess?.focus();
 }
 
 export function cancelActiveTab(): void {

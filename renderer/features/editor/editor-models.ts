@@ -8,6 +8,12 @@ interface TabModel {
 /** One text model per tab, with the scroll and cursor state it had when the user left it. */
 const tabModels = new Map<string, TabModel>();
 
+/** The tab a model belongs to, or null for a model that is no tab's. */
+export function tabIdOfModel(model: monaco.editor.ITextModel): string | null {
+  for (const [tabId, entry] of tabModels) if (entry.model === model) return tabId;
+  return null;
+}
+
 export function getTabModel(tabId: string): monaco.editor.ITextModel | null {
   return tabModels.get(tabId)?.model ?? null;
 }

@@ -7,6 +7,7 @@ export const SHORTCUTS = {
   run: `${MOD_LABEL}+Enter`,
   runAll: `${MOD_LABEL}+Shift+Enter`,
   cancel: 'Esc',
+  format: isMac ? '⇧⌥F' : 'Shift+Alt+F',
   newTab: `${MOD_LABEL}+T`,
   closeTab: `${MOD_LABEL}+W`,
   reopenTab: `${MOD_LABEL}+Shift+T`,
