@@ -1,5 +1,6 @@
 import type { Engine } from '../../../shared/model/connection';
 import { CoreError } from '../errors';
+import { mysqlDialect } from './mysql/dialect';
 import { postgresDialect } from './postgres/dialect';
 import { createSqliteDialect } from './sqlite/dialect';
 import type { Dialect } from './types';
@@ -25,6 +26,7 @@ const ENGINE_NAMES: Record<Engine, string> = {
 export function createDriverRegistry(options: DriverRegistryOptions): DriverRegistry {
   const dialects = new Map<Engine, Dialect>([
     ['postgres', postgresDialect],
+    ['mysql', mysqlDialect],
     ['sqlite', createSqliteDialect({ workerPath: options.sqliteWorkerPath, nativeBinding: options.sqliteNativeBinding })],
   ]);
   return {

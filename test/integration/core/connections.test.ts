@@ -55,14 +55,27 @@ describe('connection profiles', () => {
   });
 
   it('saves profiles of engines without a driver yet, but refuses to open them', async () => {
-    const mysql = await client.call('connection/save', {
+    const mongodb = await client.call('connection/save', {
       id: null,
-      draft: { ...PG_DRAFT, engine: 'mysql', port: 3306, user: 'root', name: 'strata_test_core mysql' },
+      draft: { ...PG_DRAFT, engine: 'mongodb', port: 27017, user: '', name: 'strata_test_core mongodb' },
       password: { action: 'keep' },
     });
-    const result = await client.callRaw('connection/open', { id: mysql.id });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/MySQL\/MariaDB support is coming in a later version/) } });
-    await client.call('connection/delete', { id: mysql.id });
+    const result = await client.callRaw('connection/open', { id: mongodb.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/MongoDB support is coming in a later version/) } });
+    await client.call('connection/delete', { id: mongodb.id });
+  });
+
+  it('opens a MariaDB profile and lists its databases', async () => {
+    const mariadb = await client.call('connection/save', {
+      id: null,
+      draft: { ...PG_DRAFT, engine: 'mysql', host: '127.0.0.1', port: 3306, user: 'root', database: '', name: 'strata_test_core mariadb' },
+      password: { action: 'keep' },
+    });
+    const opened = await client.callRaw('connection/open', { id: mariadb.id });
+    expect(opened).toMatchObject({ ok: true });
+    const root = await client.call('schema/children', { connectionId: mariadb.id, path: [] });
+    expect(root.names).toContain('mysql');
+    await client.call('connection/delete', { id: mariadb.id });
   });
 
   it('refuses to delete the built-in sample', async () => {

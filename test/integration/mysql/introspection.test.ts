@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppQueryReport } from '../../../electron/core/activity/app-query-report';
+import { MysqlDriver } from '../../../electron/core/drivers/mysql/driver';
+import type { Introspector } from '../../../electron/core/drivers/types';
+import type { PathSegment } from '../../../shared/model/schema';
+import { quoteIdentifier } from '../../../shared/sql/quote';
+import { admin, driverConfig, expectCoreError, run, testDatabaseName } from './support';
+
+const database = testDatabaseName();
+const q = (name: string) => quoteIdentifier('mysql', name);
+/** Backticks, quotes, dots, spaces, a question mark and a placeholder-looking $1 in one name. */
+const HOSTILE_TABLE = "we`ird.ta ble?'\"$1";
+const HOSTILE_COLUMN = "co`l?. 'x\"";
+const HOSTILE_INDEX = 'ix `?. "';
+const HOSTILE_FK = 'fk.` ?';
+
+const reports: AppQueryReport[] = [];
+let driver: MysqlDriver;
+let introspector: Introspector;
+
+const db: PathSegment = { kind: 'database', name: database };
+const tablesGroup: PathSegment[] = [db, { kind: 'group', name: 'tables' }];
+
+beforeAll(async () => {
+  await admin(`CREATE DATABASE ${q(database)}`);
+  const statements = [
+    `CREATE TABLE customers (
+       id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+       email VARCHAR(200) NOT NULL UNIQUE,
+       name VARCHAR(80) DEFAULT 'anon' COMMENT 'display name',
+       created DATETIME DEFAULT CURRENT_TIMESTAMP
+     )`,
+    `CREATE TABLE orders (
+       id BIGINT NOT NULL AUTO_INCREMENT,
+       customer_id INT UNSIGNED NOT NULL,
+       total DECIMAL(10,2) NOT NULL,
+       note TEXT,
+       PRIMARY KEY (id),
+       KEY by_customer (customer_id, total),
+       KEY note_prefix (note(20)),
+       CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE
+     )`,
+    `CREATE TABLE ${q(HOSTILE_TABLE)} (
+       ${q(HOSTILE_COLUMN)} INT NOT NULL,
+       other INT UNSIGNED NOT NULL,
+       PRIMARY KEY (${q(HOSTILE_COLUMN)}, other),
+       UNIQUE KEY ${q(HOSTILE_INDEX)} (other),
+       CONSTRAINT ${q(HOSTILE_FK)} FOREIGN KEY (other) REFERENCES customers (id)
+     )`,
+    'CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100',
+    'CREATE FUNCTION order_count(customer INT) RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM orders WHERE customer_id = customer)',
+    'CREATE PROCEDURE touch_orders() UPDATE orders SET total = total',
+  ];
+  for (const sql of statements) await admin(sql, [], database);
+  driver = new MysqlDriver(driverConfig({ database }, null, (report) => reports.push(report)));
+  await driver.init();
+  introspector = driver.createIntrospector();
+});
+
+afterAll(async () => {
+  await driver?.destroy();
+  await admin(`DROP DATABASE IF EXISTS ${q(database)}`);
+});
+
+async function catalogQueries<T>(read: () => Promise<T>): Promise<{ result: T; queries: AppQueryReport[] }> {
+  const before = reports.length;
+  const result = await read();
+  return { result, queries: reports.slice(before) };
+}
+
+describe('MySQL introspection', () => {
+  it('lists databases with the profile one first and the system ones last, in one catalog query', async () => {
+    const { result: nodes, queries } = await catalogQueries(() => introspector.children([]));
+    expect(queries.map((query) => query.purpose)).toEqual(['introspection']);
+    expect(nodes[0]).toEqual({ kind: 'database', name: database, path: [db], hasChildren: true });
+    const system = nodes.filter((node) => node.detail === 'system').map((node) => node.name);
+    expect(system.sort()).toEqual(['information_schema', 'mysql', 'performance_schema', 'sys']);
+    const firstSystem = nodes.findIndex((node) => node.detail === 'system');
+    expect(nodes.slice(firstSystem).every((node) => node.detail === 'system')).toBe(true);
+  });
+
+  it('lists the groups of a database with their counts, in one catalog query', async () => {
+    const { result: nodes, queries } = await catalogQueries(() => introspector.children([db]));
+    expect(queries).toHaveLength(1);
+    expect(nodes.map((node) => [node.name, node.detail, node.hasChildren])).toEqual([
+      ['tables', '3', true],
+      ['views', '1', true],
+      ['functions', '1', true],
+      ['procedures', '1', true],
+    ]);
+    expect(nodes[0].path).toEqual(tablesGroup);
+  });
+
+  it('lists each group by name, hostile names exactly', async () => {
+    const tables = await introspector.children(tablesGroup);
+    expect(tables.map((node) => [node.kind, node.name, node.hasChildren])).toEqual([
+      ['table', 'customers', true],
+      ['table', 'orders', true],
+      ['table', HOSTILE_TABLE, true],
+    ]);
+    const views = await introspector.children([db, { kind: 'group', name: 'views' }]);
+    expect(views.map((node) => [node.kind, node.name])).toEqual([['view', 'big_orders']]);
+    const functions = await introspector.children([db, { kind: 'group', name: 'functions' }]);
+    expect(functions.map((node) => [node.kind, node.name, node.detail, node.hasChildren])).toEqual([['function', 'order_count', 'int(11)', false]]);
+    const procedures = await introspector.children([db, { kind: 'group', name: 'procedures' }]);
+    expect(procedures.map((node) => [node.kind, node.name, node.detail])).toEqual([['function', 'touch_orders', 'procedure']]);
+  });
+
+  it('lists columns, indexes and foreign keys of a table in one catalog query', async () => {
+    const path = [...tablesGroup, { kind: 'table' as const, name: 'orders' }];
+    const { result: nodes, queries } = await catalogQueries(() => introspector.children(path));
+    expect(queries).toHaveLength(1);
+    expect(nodes.map((node) => [node.kind, node.name, node.detail])).toEqual([
+      ['column', 'id', 'bigint(20) PK auto_increment'],
+      ['column', 'customer_id', 'int(10) unsigned NOT NULL'],
+      ['column', 'total', 'decimal(10,2) NOT NULL'],
+      ['column', 'note', 'text'],
+      ['index', 'PRIMARY', 'PRIMARY KEY (id)'],
+      ['index', 'by_customer', '(customer_id, total)'],
+      ['index', 'note_prefix', '(note)'],
+      ['foreign-key', 'orders_customer', `references ${database}.customers`],
+    ]);
+    expect(nodes[0].path).toEqual([...path, { kind: 'column', name: 'id' }]);
+    expect(nodes.every((node) => !node.hasChildren)).toBe(true);
+
+    const customers = await introspector.children([...tablesGroup, { kind: 'table', name: 'customers' }]);
+    expect(customers.filter((node) => node.kind === 'column').map((node) => node.detail)).toEqual([
+      'int(10) unsigned PK auto_increment',
+      'varchar(200) UNIQUE NOT NULL',
+      "varchar(80) DEFAULT 'anon' — display name",
+      'datetime DEFAULT current_timestamp()',
+    ]);
+  });
+
+  it('describes a table with tableDetail: columns, indexes and foreign keys', async () => {
+    const detail = await introspector.tableDetail([...tablesGroup, { kind: 'table', name: 'orders' }]);
+    expect(detail.kind).toBe('table');
+    expect(detail.columns).toEqual([
+      { name: 'id', dataType: 'bigint(20)', nullable: false, defaultValue: null, primaryKeyPosition: 1 },
+      { name: 'customer_id', dataType: 'int(10) unsigned', nullable: false, defaultValue: null, primaryKeyPosition: null },
+      { name: 'total', dataType: 'decimal(10,2)', nullable: false, defaultValue: null, primaryKeyPosition: null },
+      { name: 'note', dataType: 'text', nullable: true, defaultValue: null, primaryKeyPosition: null },
+    ]);
+    expect(detail.indexes).toEqual([
+      { name: 'PRIMARY', columns: ['id'], unique: true, primary: true, definition: 'PRIMARY KEY (`id`)' },
+      { name: 'by_customer', columns: ['customer_id', 'total'], unique: false, primary: false, definition: 'KEY `by_customer` (`customer_id`,`total`)' },
+      { name: 'note_prefix', columns: ['note'], unique: false, primary: false, definition: 'KEY `note_prefix` (`note`(20))' },
+    ]);
+    expect(detail.foreignKeys).toEqual([
+      {
+        name: 'orders_customer',
+        columns: ['customer_id'],
+        referencedSchema: database,
+        referencedTable: 'customers',
+        referencedColumns: ['id'],
+        onUpdate: 'RESTRICT',
+        onDelete: 'CASCADE',
+      },
+    ]);
+    const view = await introspector.tableDetail([db, { kind: 'group', name: 'views' }, { kind: 'view', name: 'big_orders' }]);
+    expect(view).toMatchObject({ kind: 'view', indexes: [], foreignKeys: [] });
+    expect(view.columns.map((column) => [column.name, column.dataType])).toEqual([
+      ['id', 'bigint(20)'],
+      ['total', 'decimal(10,2)'],
+    ]);
+  });
+
+  it('reads hostile table, column, index and key names exactly, and they round-trip into SQL', async () => {
+    const path = [...tablesGroup, { kind: 'table' as const, name: HOSTILE_TABLE }];
+    const detail = await introspector.tableDetail(path);
+    expect(detail.columns.map((column) => [column.name, column.primaryKeyPosition])).toEqual([
+      [HOSTILE_COLUMN, 1],
+      ['other', 2],
+    ]);
+    expect(detail.indexes.map((index) => [index.name, index.columns, index.unique])).toEqual([
+      ['PRIMARY', [HOSTILE_COLUMN, 'other'], true],
+      [HOSTILE_INDEX, ['other'], true],
+    ]);
+    expect(detail.foreignKeys.map((key) => [key.name, key.columns, key.referencedTable])).toEqual([[HOSTILE_FK, ['other'], 'customers']]);
+    const nodes = await introspector.children(path);
+    expect(nodes.map((node) => node.name)).toEqual([HOSTILE_COLUMN, 'other', 'PRIMARY', HOSTILE_INDEX, HOSTILE_FK]);
+
+    const session = await driver.acquireConnection();
+    try {
+      const result = await run(session, `SELECT ${q(HOSTILE_COLUMN)} FROM ${q(database)}.${q(HOSTILE_TABLE)}`);
+      expect(result.columns?.map((column) => column.name)).toEqual([HOSTILE_COLUMN]);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('answers NOT_FOUND for a database or table that is gone, and INVALID_INPUT for a malformed path', async () => {
+    const gone: PathSegment = { kind: 'database', name: `${database}_gone` };
+    await expectCoreError(introspector.children([gone]), 'NOT_FOUND');
+    await expectCoreError(introspector.children([gone, { kind: 'group', name: 'tables' }]), 'NOT_FOUND');
+    await expectCoreError(introspector.children([...tablesGroup, { kind: 'table', name: 'nope' }]), 'NOT_FOUND');
+    // A view is not found among the tables.
+    await expectCoreError(introspector.tableDetail([...tablesGroup, { kind: 'table', name: 'big_orders' }]), 'NOT_FOUND');
+    await expectCoreError(introspector.children([{ kind: 'schema', name: 'public' }]), 'INVALID_INPUT');
+    await expectCoreError(introspector.tableDetail([db, { kind: 'group', name: 'functions' }, { kind: 'function', name: 'order_count' }]), 'INVALID_INPUT');
+    expect(await introspector.children([...tablesGroup, { kind: 'table', name: 'orders' }, { kind: 'column', name: 'id' }])).toEqual([]);
+  });
+
+  it('shows an empty group as such, and MariaDB sequences in a group of their own', async () => {
+    const other = `${database}_seq`;
+    await admin(`CREATE DATABASE ${q(other)}`);
+    try {
+      const otherDb: PathSegment = { kind: 'database', name: other };
+      expect(await introspector.children([otherDb, { kind: 'group', name: 'tables' }])).toEqual([]);
+      await admin('CREATE SEQUENCE ticket_numbers', [], other);
+      const groups = await introspector.children([otherDb]);
+      expect(groups.map((node) => [node.name, node.detail, node.hasChildren])).toEqual([
+        ['tables', '0', false],
+        ['views', '0', false],
+        ['functions', '0', false],
+        ['procedures', '0', false],
+        ['sequences', '1', true],
+      ]);
+      const sequences = await introspector.children([otherDb, { kind: 'group', name: 'sequences' }]);
+      expect(sequences.map((node) => [node.kind, node.name, node.hasChildren])).toEqual([['sequence', 'ticket_numbers', false]]);
+    } finally {
+      await admin(`DROP DATABASE ${q(other)}`);
+    }
+  });
+});
