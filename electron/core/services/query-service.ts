@@ -8,6 +8,7 @@ import type { HandlerGroup } from '../host';
 import type { SpoolRegistry } from '../results/spool-registry';
 import { StatementStream } from '../results/statement-stream';
 import type { ClientContext } from './client-context';
+import type { HistoryRecord, RecordHistory } from './history-service';
 import type { OpenDriver } from './connection-service';
 import { RunCredit } from './run-credit';
 
@@ -19,6 +20,8 @@ export interface QueryServiceOptions {
   onSchemaChanged: (connectionId: string) => void;
   /** Keeps the rows of statements that outgrow the client's memory budget. */
   spools: SpoolRegistry;
+  /** Told about every statement that ran, for the query history. */
+  recordHistory?: RecordHistory;
   log: (line: string) => void;
 }
 
@@ -35,6 +38,7 @@ interface ActiveRun {
 
 interface RunPlan {
   connectionId: string;
+  connectionName: string;
   statements: SqlStatement[];
   baseOffset: number;
   stopOnError: boolean;
@@ -155,6 +159,7 @@ export class QueryService {
       }
       plan = {
         connectionId: input.connectionId,
+        connectionName: profile.name,
         statements: splitStatements(input.sql, dialect),
         baseOffset: input.baseOffset ?? 0,
         stopOnError: input.stopOnError ?? true,
@@ -199,6 +204,16 @@ export class QueryService {
         started++;
         emit({ type: 'statement-start', runId, index, sql: statement.sql, offset: plan.baseOffset + statement.offset });
         const statementStarted = performance.now();
+        const startedAt = Date.now();
+        const record = (entry: Pick<HistoryRecord, 'rowCount' | 'affectedRows' | 'status' | 'errorMessage'>) =>
+          this.options.recordHistory?.({
+            connectionId: plan.connectionId,
+            connectionName: plan.connectionName,
+            sql: statement.sql,
+            startedAt,
+            durationMs: elapsed(statementStarted),
+            ...entry,
+          });
         const stream = new StatementStream({
           runId,
           index,
@@ -228,12 +243,15 @@ export class QueryService {
             command: summary.command,
             durationMs: elapsed(statementStarted),
           });
+          record({ rowCount: summary.rowCount, affectedRows: summary.affectedRows, status: 'ok', errorMessage: null });
           if (changesSchema(summary.command, statement.sql, plan.dialect)) schemaChanged = true;
         } catch (error) {
           await stream.finish().catch((finishError: unknown) => this.options.log(`Closing the spool of run ${runId}: ${toStrataError(finishError).message}`));
           const strataError = toStrataError(error);
           if (strataError.code === 'INTERNAL') this.options.log(`Statement ${index + 1} of run ${runId}: ${strataError.message}`);
           emit({ type: 'statement-error', runId, index, error: strataError });
+          const cancelled = signal.aborted || strataError.code === 'CANCELLED';
+          record({ rowCount: null, affectedRows: null, status: cancelled ? 'cancelled' : 'error', errorMessage: strataError.message });
           if (signal.aborted || strataError.code === 'CANCELLED') {
             status = 'cancelled';
             break;
