@@ -3,6 +3,7 @@ import { EditorArea } from './features/editor/EditorArea';
 import { HostUnreachable } from './features/app-shell/HostUnreachable';
 import { readStoredNumber, Sidebar, storeNumber } from './features/app-shell/Sidebar';
 import { useAppliedTheme } from './features/app-shell/use-applied-theme';
+import { HistoryDialogsHost } from './features/history/HistoryDialogsHost';
 import { DestructiveConfirmationHost } from './features/safety';
 import { VaultDialogHost } from './features/vault/VaultDialog';
 import { useStore } from './store';
@@ -33,6 +34,7 @@ export function App() {
       </main>
       <VaultDialogHost />
       <DestructiveConfirmationHost />
+      <HistoryDialogsHost />
       <Toasts items={notifications} onDismiss={dismiss} />
     </div>
   );

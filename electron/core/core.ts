@@ -6,6 +6,8 @@ import type { InvokeResult } from '../../shared/ipc/wire';
 import { createActivityHandlers } from './activity/activity-handlers';
 import { AppQueryLog } from './activity/app-query-log';
 import { createDriverRegistry } from './drivers/registry';
+import { openAppDatabase } from './history/app-database';
+import { lazyAppDatabase } from './history/lazy-app-database';
 import { createHost, type Handlers } from './host';
 import { PoolManager } from './pool/pool-manager';
 import { DEFAULT_SPOOL_PARENT, SpoolDirectory } from './results/spool-directory';
@@ -15,7 +17,10 @@ import type { ClientContext } from './services/client-context';
 import { ConnectionSecrets } from './services/connection-secrets';
 import { ConnectionService } from './services/connection-service';
 import { ConnectionStore } from './services/connection-store';
+import { ExplainService } from './services/explain-service';
+import { HistoryService } from './services/history-service';
 import { QueryService } from './services/query-service';
+import { createSavedQueryHandlers } from './services/saved-query-service';
 import { SchemaService } from './services/schema-service';
 import { createVaultHandlers } from './services/vault-service';
 import { createWorkspaceHandlers } from './services/workspace-service';
@@ -95,13 +100,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const openDriver = (id: string) => connections.openDriver(id);
   schema = new SchemaService({ openDriver });
+  const appDatabase = lazyAppDatabase(() => openAppDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding, log }));
+  const history = new HistoryService({ database: appDatabase, log });
   const spools = new SpoolRegistry(await SpoolDirectory.open(options.spoolDir ?? DEFAULT_SPOOL_PARENT, log));
   const queries = new QueryService({
     openDriver,
     retain: (id) => pools.retain(id),
     onSchemaChanged: (id) => schema?.invalidate(id),
     spools,
+    recordHistory: history.record,
     log,
+  });
+  const explains = new ExplainService({
+    openDriver,
+    retain: (id) => pools.retain(id),
+    log,
+    onAppQuery: (id, engine, report) => appQueries.record(id, engine, report),
   });
 
   const startup = await prepareStartupConnections({
@@ -126,6 +140,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...connections.handlers,
     ...schema.handlers,
     ...queries.handlers,
+    ...explains.handlers,
+    ...history.handlers,
+    ...createSavedQueryHandlers(appDatabase),
     ...createWorkspaceHandlers(join(options.dataDir, 'workspace.json'), log),
     ...createActivityHandlers(appQueries),
   };
@@ -173,6 +190,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await spools.dispose();
       clients.clear();
       await pools.closeAll();
+      appDatabase.close();
       vault.lock();
     },
   };

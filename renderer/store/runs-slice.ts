@@ -143,7 +143,11 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
       set((state) => {
         const resultViews = { ...state.resultViews };
         delete resultViews[tabId];
-        return { runs: { ...state.runs, [tabId]: startRun(runId, connectionId, Date.now()) }, resultViews };
+        return {
+          runs: { ...state.runs, [tabId]: startRun(runId, connectionId, Date.now()) },
+          resultViews,
+          planShown: { ...state.planShown, [tabId]: false },
+        };
       });
 
       const opened = await get().ensureConnectionOpen(connectionId);

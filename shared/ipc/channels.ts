@@ -25,9 +25,17 @@ export const INVOKE_CHANNELS = [
   'query/ack',
   'query/page',
   'query/discard',
+  'query/explain',
   'workspace/load',
   'workspace/save',
   'activity/app-queries',
+  'history/list',
+  'history/get',
+  'history/delete',
+  'history/clear',
+  'saved-query/list',
+  'saved-query/save',
+  'saved-query/delete',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Plan } from '../explain/plan';
 import type { AppQueryPage } from '../model/activity';
 import type { Capabilities } from '../model/capabilities';
 import {
@@ -7,6 +8,14 @@ import {
   passwordChangeSchema,
   type ConnectionProfile,
 } from '../model/connection';
+import {
+  historyListInputSchema,
+  savedQueryIdSchema,
+  savedQueryInputSchema,
+  type HistoryEntry,
+  type HistoryPage,
+  type SavedQuery,
+} from '../model/history';
 import { MAX_RESULT_MEMORY_BYTES, MIN_RESULT_MEMORY_BYTES, type QueryEvent, type ResultPage } from '../model/query';
 import { schemaPathSchema, type SchemaChildList, type TableDetail } from '../model/schema';
 import { workspaceSchema, type Workspace } from '../model/workspace';
@@ -132,6 +141,15 @@ export const contract = {
   },
   /** Deletes a run's spool files; the client calls it when the run's results are closed or replaced. */
   'query/discard': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: output<{ discarded: boolean }>() },
+  /**
+   * The plan of one statement as a tree (see shared/explain/plan.ts). With `analyze` the statement
+   * really runs (PostgreSQL, MariaDB) inside a transaction that is rolled back; several statements
+   * fail with INVALID_INPUT, an engine without the requested kind of plan with UNSUPPORTED.
+   */
+  'query/explain': {
+    input: z.strictObject({ connectionId: connectionIdSchema, sql: z.string().min(1).max(MAX_SQL_LENGTH), analyze: z.boolean() }),
+    output: output<Plan>(),
+  },
   'query/cancel': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: output<{ cancelled: boolean }>() },
   'query/ack': {
     input: z.strictObject({ runId: z.string().min(1).max(100), batches: creditBatches }),
@@ -146,6 +164,20 @@ export const contract = {
     input: z.strictObject({ connectionId: connectionIdSchema.optional(), sinceId: z.number().int().min(0).optional() }),
     output: output<AppQueryPage>(),
   },
+
+  /** The user's statements, newest first, of one connection or all, optionally matching a search; paged by `before`. */
+  'history/list': { input: historyListInputSchema, output: output<HistoryPage>() },
+  /** One entry with all of its stored text (history/list gives only the start of long statements). */
+  'history/get': { input: z.strictObject({ id: z.number().int().min(1) }), output: output<HistoryEntry>() },
+  'history/delete': { input: z.strictObject({ id: z.number().int().min(1) }), output: output<{ deleted: boolean }>() },
+  /** Deletes the history of one connection, or all of it. */
+  'history/clear': { input: z.strictObject({ connectionId: connectionIdSchema.optional() }), output: output<{ deleted: number }>() },
+
+  /** Saved queries, by connection then name; with connectionId, that connection's and those saved for all connections. */
+  'saved-query/list': { input: z.strictObject({ connectionId: connectionIdSchema.optional() }), output: output<SavedQuery[]>() },
+  /** Saves a new query, or changes the one with `id`. Names are unique per connection, ignoring ASCII case. */
+  'saved-query/save': { input: savedQueryInputSchema, output: output<SavedQuery>() },
+  'saved-query/delete': { input: z.strictObject({ id: savedQueryIdSchema }), output: output<{ deleted: boolean }>() },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: unknown }>;
 
 // The allow-list in channels.ts and the contract must name the same channels.

@@ -34,6 +34,14 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'query/ack': { runId: 'r1', batches: 2 },
   'query/page': { runId: 'r1', index: 0, fromRow: 5000, rowCount: 5000 },
   'query/discard': { runId: 'r1' },
+  'query/explain': { connectionId: 'c1', sql: 'SELECT 1', analyze: true },
+  'history/list': { connectionId: 'c1', search: "100% o'clock", before: 42, limit: 100 },
+  'history/get': { id: 1 },
+  'history/delete': { id: 1 },
+  'history/clear': { connectionId: 'c1' },
+  'saved-query/list': { connectionId: 'c1' },
+  'saved-query/save': { id: 'q1', connectionId: null, name: 'Orders', sql: 'SELECT 1' },
+  'saved-query/delete': { id: 'q1' },
   'workspace/load': {},
   'workspace/save': { workspace },
   'activity/app-queries': { connectionId: 'c1', sinceId: 12 },
@@ -89,7 +97,11 @@ describe('the IPC contract', () => {
       const { [key]: _omitted, ...rest } = good;
       const optional = contract[channel].input.safeParse(rest).success;
       const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window' || key === 'memoryBudgetBytes')) ||
-        channel === 'activity/app-queries';
+        channel === 'activity/app-queries' ||
+        channel === 'history/list' ||
+        channel === 'history/clear' ||
+        channel === 'saved-query/list' ||
+        (channel === 'saved-query/save' && key === 'id');
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
   });

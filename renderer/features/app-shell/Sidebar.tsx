@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ActivityButton } from '../activity/ActivityButton';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
+import { HistoryButton } from '../history/HistoryButton';
+import { SavedQueriesButton } from '../saved-queries/SavedQueriesButton';
 import { SchemaPanel } from '../schema-tree/SchemaPanel';
 import { VaultButton } from '../vault/VaultButton';
 import { Splitter } from '../../ui/Splitter';
@@ -43,6 +45,8 @@ export function Sidebar({ width }: { width: number }) {
         </span>
         <span className="sidebar-header-actions">
           <VaultButton />
+          <HistoryButton />
+          <SavedQueriesButton />
           <ActivityButton />
           <ThemeToggle />
           <SettingsButton />

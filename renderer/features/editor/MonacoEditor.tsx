@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useStore, type StoreState } from '../../store';
 import { isRunActive } from '../results/run-state';
 import { registerSqlCompletion } from './completion/completion-provider';
-import { cancelActiveTab, effectiveConnectionId, runActiveTab, setEditorAccess } from './editor-commands';
+import { cancelActiveTab, effectiveConnectionId, explainActiveTab, runActiveTab, setEditorAccess } from './editor-commands';
 import { disposeModelsExcept, ensureTabModel, getTabModel, getViewState, modelTabIds, saveViewState, setTabLanguage } from './editor-models';
 import { showRunErrors } from './error-markers';
 import { formatInEditor, registerSqlFormatting } from './format/format-in-editor';
@@ -97,6 +97,21 @@ export function MonacoEditor() {
         ed.trigger('strata', 'hideSuggestWidget', null);
         runActiveTab('all');
       },
+    });
+    editor.addAction({
+      id: 'strata.explain',
+      label: 'Explain Statement (Query Plan)',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyE],
+      contextMenuGroupId: 'navigation',
+      contextMenuOrder: 2,
+      run: () => explainActiveTab(false),
+    });
+    editor.addAction({
+      id: 'strata.explain-analyze',
+      label: 'Explain Analyze Statement (runs it; changes are rolled back)',
+      contextMenuGroupId: 'navigation',
+      contextMenuOrder: 3,
+      run: () => explainActiveTab(true),
     });
     editor.addAction({
       id: 'strata.format',

@@ -1,12 +1,14 @@
 import { useStore } from '../../store';
 import { isRunActive } from '../results/run-state';
-import { cancelActiveTab, effectiveConnectionId, focusEditor, formatActiveTab, runActiveTab } from './editor-commands';
+import { ConnectionModeBadge } from '../connections/ConnectionModeBadge';
+import { SaveQueryButton } from '../saved-queries/SaveQueryButton';
+import { cancelActiveTab, effectiveConnectionId, explainActiveTab, focusEditor, formatActiveTab, runActiveTab } from './editor-commands';
 import { PlayIcon, RunAllIcon, StopIcon } from './editor-icons';
 import { SHORTCUTS } from './shortcuts';
 
 const NO_CONNECTION = '';
 
-/** Above the editor: the tab's connection, Run, run everything, Cancel, and Format. */
+/** Above the editor: the tab's connection and its mode, Run, run everything, Cancel, Explain, Format and Save. */
 export function Toolbar({ tabId }: { tabId: string }) {
   const tabConnectionId = useStore((s) => s.tabs.find((t) => t.id === tabId)?.connectionId ?? null);
   const activeConnectionId = useStore((s) => s.activeConnectionId);
@@ -43,6 +45,7 @@ export function Toolbar({ tabId }: { tabId: string }) {
           </option>
         ))}
       </select>
+      <ConnectionModeBadge profile={connections.find((c) => c.id === connectionId)} />
       <div className="toolbar-separator" />
       <button
         type="button"
@@ -78,11 +81,28 @@ export function Toolbar({ tabId }: { tabId: string }) {
       <button
         type="button"
         className="btn btn-small"
+        title={`Show the query plan of the selection or the statement under the cursor (${SHORTCUTS.explain})`}
+        onClick={() => explainActiveTab(false)}
+      >
+        Explain
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        title="Run the statement with EXPLAIN ANALYZE to see real times and row counts; data changes are rolled back"
+        onClick={() => explainActiveTab(true)}
+      >
+        Analyze
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
         title={`Format the selection, or all the text, in this connection's SQL dialect (${SHORTCUTS.format})`}
         onClick={() => formatActiveTab()}
       >
         Format
       </button>
+      <SaveQueryButton tabId={tabId} />
     </div>
   );
 }

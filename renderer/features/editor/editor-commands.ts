@@ -41,6 +41,22 @@ export function runActiveTab(scope: RunScope): void {
   void state.runTab(tab.id, target);
 }
 
+/** EXPLAINs the selection or the statement under the cursor of the active tab. */
+export function explainActiveTab(analyze: boolean): void {
+  const state = useStore.getState();
+  const tab = state.tabs.find((t) => t.id === state.activeTabId);
+  if (!tab) return;
+  const { text, selection } = editorAccess?.read(tab.id) ?? { text: tab.sql, selection: { start: tab.cursorOffset, end: tab.cursorOffset } };
+  const connectionId = effectiveConnectionId(tab.connectionId, state.activeConnectionId);
+  const engine = state.connections.find((c) => c.id === connectionId)?.engine ?? null;
+  const target = pickRunTarget(text, selection, 'statement', dialectFor(engine));
+  if (!target) {
+    state.notify({ kind: 'info', title: 'Nothing to explain', message: 'Put the cursor on a statement, or select one, first.' });
+    return;
+  }
+  void state.explainTab(tab.id, target, analyze);
+}
+
 export function formatActiveTab(): void {
   editorAccess?.format();
   editorAccess?.focus();

@@ -8,6 +8,7 @@ export const SHORTCUTS = {
   runAll: `${MOD_LABEL}+Shift+Enter`,
   cancel: 'Esc',
   format: isMac ? '⇧⌥F' : 'Shift+Alt+F',
+  explain: `${MOD_LABEL}+E`,
   newTab: `${MOD_LABEL}+T`,
   closeTab: `${MOD_LABEL}+W`,
   reopenTab: `${MOD_LABEL}+Shift+T`,

@@ -1,4 +1,5 @@
 import { useStore } from '../../store';
+import { ExplainResult } from '../explain/ExplainResult';
 import { SHORTCUTS } from '../editor/shortcuts';
 import { formatRows } from './format-figures';
 import { MessagesView } from './MessagesView';
@@ -23,8 +24,11 @@ export function ResultsPanel({ tabId }: { tabId: string }) {
   const run = useStore((s) => s.runs[tabId]);
   const chosen = useStore((s) => s.resultViews[tabId]);
   const setResultView = useStore((s) => s.setResultView);
+  const plan = useStore((s) => s.plans[tabId]);
+  const planShown = useStore((s) => s.planShown[tabId] === true) && plan !== undefined;
+  const showPlan = useStore((s) => s.showPlan);
 
-  if (!run) {
+  if (!run && !plan) {
     return (
       <section className="results-panel results-hint" aria-label="Results">
         <p className="results-hint-main">Press {SHORTCUTS.run} to run the statement under the cursor</p>
@@ -37,35 +41,56 @@ export function ResultsPanel({ tabId }: { tabId: string }) {
 
   const view = pickResultView(run, chosen);
   const results = resultStatements(run);
-  const failures = run.statements.filter(isFailure).length + (run.startError ? 1 : 0);
+  const failures = run ? run.statements.filter(isFailure).length + (run.startError ? 1 : 0) : 0;
   const shown = view.kind === 'result' ? results.find((s) => s.index === view.index) : undefined;
+  const pick = (next: Parameters<typeof setResultView>[1]) => {
+    showPlan(tabId, false);
+    setResultView(tabId, next);
+  };
 
   return (
     <section className="results-panel" aria-label="Results">
       <div className="results-tabs" role="tablist" aria-label="Results">
-        {results.map((statement, i) => (
-          <ResultTab
-            key={statement.index}
-            run={run}
-            statement={statement}
-            number={i + 1}
-            selected={view.kind === 'result' && view.index === statement.index}
-            onSelect={() => setResultView(tabId, { kind: 'result', index: statement.index })}
-          />
-        ))}
-        <button
-          type="button"
-          role="tab"
-          aria-selected={view.kind === 'messages'}
-          className={view.kind === 'messages' ? 'results-tab results-tab-active' : 'results-tab'}
-          onClick={() => setResultView(tabId, { kind: 'messages' })}
-        >
-          Messages
-          {failures > 0 ? <span className="results-tab-badge">{failures}</span> : null}
-        </button>
+        {run
+          ? results.map((statement, i) => (
+              <ResultTab
+                key={statement.index}
+                run={run}
+                statement={statement}
+                number={i + 1}
+                selected={!planShown && view.kind === 'result' && view.index === statement.index}
+                onSelect={() => pick({ kind: 'result', index: statement.index })}
+              />
+            ))
+          : null}
+        {run ? (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={!planShown && view.kind === 'messages'}
+            className={!planShown && view.kind === 'messages' ? 'results-tab results-tab-active' : 'results-tab'}
+            onClick={() => pick({ kind: 'messages' })}
+          >
+            Messages
+            {failures > 0 ? <span className="results-tab-badge">{failures}</span> : null}
+          </button>
+        ) : null}
+        {plan ? (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={planShown || !run}
+            className={planShown || !run ? 'results-tab results-tab-active' : 'results-tab'}
+            onClick={() => showPlan(tabId, true)}
+          >
+            Plan{plan.status === 'running' ? '…' : ''}
+          </button>
+        ) : null}
       </div>
       <div className="results-body" role="tabpanel">
-        {shown ? (
+        {plan && (planShown || !run) ? (
+          <ExplainResult plan={plan} />
+        ) : !run ? null : shown ? (
           <ResultGrid key={`${run.runId}:${shown.index}`} runId={run.runId} index={shown.index} streaming={!shown.finished && isRunActive(run)} />
         ) : (
           <MessagesView run={run} />
