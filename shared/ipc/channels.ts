@@ -20,6 +20,7 @@ export const INVOKE_CHANNELS = [
   'connection/pick-file',
   'schema/children',
   'schema/table',
+  'schema/ddl',
   'query/run',
   'query/cancel',
   'query/ack',

@@ -105,6 +105,11 @@ export const contract = {
     input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema, refresh: z.boolean().optional() }),
     output: output<SchemaChildList>(),
   },
+  /** The CREATE statement of the object at `path` (UNSUPPORTED for objects without one, e.g. a group). */
+  'schema/ddl': {
+    input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1) }),
+    output: output<{ ddl: string }>(),
+  },
   'schema/table': {
     input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1), refresh: z.boolean().optional() }),
     output: output<TableDetail>(),

@@ -13,6 +13,12 @@ export const SCHEMA_NODE_KINDS = [
   'trigger',
   'column',
   'foreign-key',
+  'procedure',
+  'constraint',
+  'policy',
+  'extension',
+  'type',
+  'role',
 ] as const;
 export type SchemaNodeKind = (typeof SCHEMA_NODE_KINDS)[number];
 

@@ -29,6 +29,7 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'connection/pick-file': {},
   'schema/children': { connectionId: 'c1', path: [{ kind: 'schema', name: 'public' }], refresh: true },
   'schema/table': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
+  'schema/ddl': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
   'query/run': { connectionId: 'c1', runId: 'r1', sql: 'SELECT 1', baseOffset: 10, stopOnError: false, window: 4, memoryBudgetBytes: 1024 * 1024 },
   'query/cancel': { runId: 'r1' },
   'query/ack': { runId: 'r1', batches: 2 },

@@ -78,13 +78,20 @@ export interface ResultSink {
   notice(message: string): void;
 }
 
+/**
+ * A value bound to a statement's placeholder ($1… in PostgreSQL, ? in MySQL and SQLite). Text is
+ * sent as text and left to the server to convert to the column's type, so every digit survives.
+ */
+export type SqlParam = string | number | boolean | null | Uint8Array;
+
 export interface SqlConnection {
   /**
    * Runs one statement and streams its rows to the sink in batches. Aborting the signal stops the
    * statement on the server and rejects with CANCELLED. A failing statement rejects with QUERY and,
-   * where the server gives one, detail.position (1-based, within `sql`).
+   * where the server gives one, detail.position (1-based, within `sql`). `params` are bound to the
+   * statement's placeholders, never spliced into its text.
    */
-  execute(sql: string, sink: ResultSink, signal: AbortSignal): Promise<StatementSummary>;
+  execute(sql: string, sink: ResultSink, signal: AbortSignal, params?: readonly SqlParam[]): Promise<StatementSummary>;
   /** Returns the session to its pool. A session whose server died is discarded, not reused. */
   release(): Promise<void>;
 }
@@ -94,4 +101,6 @@ export interface Introspector {
   children(path: PathSegment[]): Promise<SchemaNode[]>;
   /** Columns, indexes and foreign keys of the table or view at `path`. */
   tableDetail(path: PathSegment[]): Promise<TableDetail>;
+  /** The statement that creates the object at `path`, as the server reports or Strata rebuilds it. */
+  ddl(path: PathSegment[]): Promise<string>;
 }

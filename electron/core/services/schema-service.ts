@@ -23,11 +23,16 @@ export class SchemaService {
 
   constructor(private readonly options: SchemaServiceOptions) {}
 
-  readonly handlers: HandlerGroup<'schema/children' | 'schema/table'> = {
+  readonly handlers: HandlerGroup<'schema/children' | 'schema/table' | 'schema/ddl'> = {
     'schema/children': ({ connectionId, path, refresh }) =>
       this.cached(connectionId, 'children', path, refresh ?? false, async (introspector) => toChildList(await introspector.children(path))),
     'schema/table': ({ connectionId, path, refresh }) =>
       this.cached(connectionId, 'table', path, refresh ?? false, (introspector) => introspector.tableDetail(path)),
+    // Never cached: the user asks for DDL to see the object as it is now.
+    'schema/ddl': async ({ connectionId, path }) => {
+      const { driver } = await this.options.openDriver(connectionId);
+      return { ddl: await driver.createIntrospector().ddl(path) };
+    },
   };
 
   /** Forgets everything cached for the connection: it closed, changed settings or ran DDL. */
