@@ -90,7 +90,9 @@ describe('SQLite storage classes in result batches', () => {
               ? value === displayText(wanted)
               : value instanceof Uint8Array
                 ? wanted instanceof Uint8Array && Buffer.from(value).equals(wanted)
-                : Object.is(value, wanted);
+                : typeof wanted === 'bigint' && kind === 'float64'
+                  ? Number.isInteger(value) && BigInt(value as number) === wanted
+                  : Object.is(value, wanted);
           if (!same || sink.rowsReceived[first + row][column] !== displayText(wanted)) {
             mismatches.push(`row ${first + row}, column ${column} (${kind}): ${displayText(wanted)?.slice(0, 80)}`);
           }
@@ -154,6 +156,16 @@ describe('SQLite storage classes in result batches', () => {
   it('shows a column that mixes storage classes as text, each value as the grid shows it', async () => {
     const { sink } = await run(connection, 'SELECT mixed FROM samples ORDER BY id');
     expect(sink.rowsReceived.map((row) => row[0])).toEqual(['42', 'forty-two', '2.5', '\\x00ff', '-9223372036854775808', null]);
+  });
+
+  it('keeps a NUMERIC column of whole and fractional values as doubles, shown as each value alone would be', async () => {
+    const numeric = await expectSameAsDirect("SELECT value FROM (SELECT 1 AS k, CAST('7' AS NUMERIC) AS value UNION ALL SELECT 2, CAST('2.5' AS NUMERIC) UNION ALL SELECT 3, NULL) ORDER BY k");
+    expect(numeric.batches[0].columns.map((vector) => vector.kind)).toEqual(['float64']);
+    expect(numeric.rowsReceived).toEqual([['7'], ['2.5'], [null]]);
+    // A whole value beyond 2^53 would lose digits as a double: such a mix stays text.
+    const wide = await expectSameAsDirect('SELECT value FROM (SELECT 1 AS k, 9007199254740993 AS value UNION ALL SELECT 2, 0.5) ORDER BY k');
+    expect(wide.batches[0].columns.map((vector) => vector.kind)).toEqual(['text']);
+    expect(wide.rowsReceived).toEqual([['9007199254740993'], ['0.5']]);
   });
 
   it('picks each batch its own kinds when a column changes storage class across a batch boundary', async () => {
