@@ -16,6 +16,7 @@ import {
 import type { StoreState } from './index';
 import { createRunAcks } from './run-acks';
 import { confirmRunIfDestructive } from '../features/safety';
+import { askParameterValues, parameterNeed, type ParameterValue } from '../features/parameters';
 
 /** Text to run and where it sits in the editor, so that server positions map back to it. */
 export interface RunTarget {
@@ -134,7 +135,22 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
       }
       const profile = get().connections.find((c) => c.id === connectionId);
       if (profile && !(await confirmRunIfDestructive(target.sql, profile))) return;
-      // Another run may have started in this tab while the confirmation was open.
+      let params: ParameterValue[] | undefined;
+      const need = profile ? parameterNeed(target.sql, profile.engine) : { kind: 'none' as const };
+      if (need.kind === 'several-statements') {
+        get().notify({
+          kind: 'info',
+          title: 'Parameters work one statement at a time',
+          message: `These ${need.statements} statements use parameters. Put the cursor in one statement and run it alone.`,
+        });
+        return;
+      }
+      if (need.kind === 'values') {
+        const values = await askParameterValues(tabId, need.names);
+        if (!values) return;
+        params = values;
+      }
+      // Another run may have started in this tab while the confirmation or the parameter dialog was open.
       if (isRunActive(get().runs[tabId])) return;
 
       const previous = get().runs[tabId];
@@ -164,7 +180,15 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
       hostRuns.add(runId);
       try {
         const memoryBudgetBytes = get().resultMemoryMb * BYTES_PER_MB;
-        await api.invoke('query/run', { connectionId, runId, sql: target.sql, baseOffset: target.offset, window: RUN_WINDOW, memoryBudgetBytes });
+        await api.invoke('query/run', {
+          connectionId,
+          runId,
+          sql: target.sql,
+          baseOffset: target.offset,
+          window: RUN_WINDOW,
+          memoryBudgetBytes,
+          ...(params ? { params } : {}),
+        });
       } catch (error) {
         failStart(tabId, runId, toStrataError(error), true);
       }

@@ -1,8 +1,10 @@
 import { DEFAULT_RUN_WINDOW, MAX_RUN_WINDOW } from '../../../shared/ipc/contract';
 import type { Engine } from '../../../shared/model/connection';
 import { DEFAULT_RESULT_MEMORY_BYTES, type QueryEvent, type ResultPage, type RunStatus } from '../../../shared/model/query';
+import { toBindable } from '../../../shared/sql/parameters';
 import { firstKeyword, splitStatements, type SplitDialect, type SqlStatement } from '../../../shared/sql/split';
-import type { SqlConnection } from '../drivers/types';
+import type { SqlConnection, SqlParam } from '../drivers/types';
+import type { StrataError } from '../../../shared/errors';
 import { CoreError, toStrataError } from '../errors';
 import type { HandlerGroup } from '../host';
 import type { SpoolRegistry } from '../results/spool-registry';
@@ -43,6 +45,19 @@ interface RunPlan {
   baseOffset: number;
   stopOnError: boolean;
   dialect: SplitDialect;
+  /** The single statement's text rewritten to positional placeholders, with its values; absent without params. */
+  bound?: BoundStatement;
+}
+
+interface BoundStatement {
+  sql: string;
+  values: SqlParam[];
+  originalOffset(rewritten: number): number;
+}
+
+interface ParamInput {
+  name: string;
+  value: string | null;
 }
 
 interface RunInput {
@@ -53,6 +68,7 @@ interface RunInput {
   stopOnError?: boolean;
   window?: number;
   memoryBudgetBytes?: number;
+  params?: ParamInput[];
 }
 
 const SPLIT_DIALECTS: Partial<Record<Engine, SplitDialect>> = { postgres: 'postgres', mysql: 'mysql', sqlite: 'sqlite' };
@@ -157,13 +173,15 @@ export class QueryService {
       if (driver.kind !== 'sql' || !dialect) {
         throw new CoreError('UNSUPPORTED', `"${profile.name}" is not a SQL database, so it cannot run SQL scripts.`);
       }
+      const statements = splitStatements(input.sql, dialect);
       plan = {
         connectionId: input.connectionId,
         connectionName: profile.name,
-        statements: splitStatements(input.sql, dialect),
+        statements,
         baseOffset: input.baseOffset ?? 0,
         stopOnError: input.stopOnError ?? true,
         dialect,
+        ...(input.params && input.params.length > 0 ? { bound: bindParams(statements, dialect, input.params) } : {}),
       };
       session = await driver.acquireConnection();
     } catch (error) {
@@ -225,13 +243,14 @@ export class QueryService {
         });
         try {
           const summary = await session.execute(
-            statement.sql,
+            plan.bound?.sql ?? statement.sql,
             {
               columns: (columns) => emit({ type: 'columns', runId, index, columns }),
               batch: (batch) => stream.batch(batch),
               notice: (message) => emit({ type: 'notice', runId, index, message }),
             },
             signal,
+            plan.bound?.values,
           );
           await stream.finish();
           emit({
@@ -247,7 +266,7 @@ export class QueryService {
           if (changesSchema(summary.command, statement.sql, plan.dialect)) schemaChanged = true;
         } catch (error) {
           await stream.finish().catch((finishError: unknown) => this.options.log(`Closing the spool of run ${runId}: ${toStrataError(finishError).message}`));
-          const strataError = toStrataError(error);
+          const strataError = positionAsWritten(toStrataError(error), plan.bound);
           if (strataError.code === 'INTERNAL') this.options.log(`Statement ${index + 1} of run ${runId}: ${strataError.message}`);
           emit({ type: 'statement-error', runId, index, error: strataError });
           const cancelled = signal.aborted || strataError.code === 'CANCELLED';
@@ -268,6 +287,42 @@ export class QueryService {
       await session.release().catch((error: unknown) => this.options.log(`Releasing the session of run ${runId} failed: ${toStrataError(error).message}`));
     }
   }
+}
+
+/** Rewrites the one statement of the script to positional placeholders and orders the given values to match. */
+function bindParams(statements: SqlStatement[], dialect: SplitDialect, params: ParamInput[]): BoundStatement {
+  if (statements.length !== 1) {
+    throw new CoreError('INVALID_INPUT', `Parameters work with one statement at a time, and this script has ${statements.length} statements. Run one statement at a time.`, {
+      issues: [{ path: 'params', message: 'Only a script of one statement can have parameters.' }],
+    });
+  }
+  const values = new Map<string, string | null>();
+  for (const param of params) {
+    if (values.has(param.name)) throw new CoreError('INVALID_INPUT', `The parameter ${param.name} was given twice.`, { issues: [{ path: 'params', message: 'Each name once.' }] });
+    values.set(param.name, param.value);
+  }
+  const bindable = toBindable(statements[0].sql, dialect);
+  const wanted = new Set(bindable.names);
+  const missing = [...wanted].filter((name) => !values.has(name));
+  if (missing.length > 0) {
+    throw new CoreError('INVALID_INPUT', `No value was given for the parameter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}.`, {
+      issues: [{ path: 'params', message: 'Give a value for each parameter of the statement.' }],
+    });
+  }
+  const unknown = [...values.keys()].filter((name) => !wanted.has(name));
+  if (unknown.length > 0) {
+    throw new CoreError('INVALID_INPUT', `The statement has no parameter ${unknown.join(', ')}.`, {
+      issues: [{ path: 'params', message: 'Give values only for the parameters of the statement.' }],
+    });
+  }
+  return { sql: bindable.sql, values: bindable.names.map((name) => values.get(name) ?? null), originalOffset: bindable.originalOffset };
+}
+
+/** A server position in the rewritten text, moved back to the statement as the user wrote it. */
+function positionAsWritten(error: StrataError, bound: BoundStatement | undefined): StrataError {
+  const position = error.detail?.position;
+  if (!bound || position === undefined) return error;
+  return { ...error, detail: { ...error.detail, position: bound.originalOffset(position - 1) + 1 } };
 }
 
 function runKey(clientId: string, runId: string): string {

@@ -1,7 +1,8 @@
 import type { PoolConnection } from 'mysql2';
+import { findPlaceholders } from '../../../../shared/sql/parameters';
 import { reportAppQuery, type AppQueryReporter } from '../../activity/app-query-report';
 import { CoreError } from '../../errors';
-import type { ResultSink, SqlConnection, StatementSummary } from '../types';
+import type { ResultSink, SqlConnection, SqlParam, StatementSummary } from '../types';
 import { cancelledError, closedError, toCoreError, type ErrorContext } from './error-mapping';
 import { queryOn, resetSession } from './pool-calls';
 import { commandTag } from './statement-command';
@@ -47,11 +48,12 @@ export class MysqlConnection implements SqlConnection {
     private readonly deps: SessionDependencies,
   ) {}
 
-  async execute(sql: string, sink: ResultSink, signal: AbortSignal): Promise<StatementSummary> {
+  async execute(sql: string, sink: ResultSink, signal: AbortSignal, params: readonly SqlParam[] = []): Promise<StatementSummary> {
     if (this.released) throw new CoreError('INTERNAL', 'This MySQL session was already released.');
     if (this.running) throw new CoreError('INTERNAL', 'This MySQL session is already running a statement.');
     if (signal.aborted) throw cancelledError();
     if (this.discard) throw closedError();
+    const text = params.length > 0 ? withValues(sql, params) : sql;
     this.used = true;
 
     let cancelRequested = false;
@@ -64,7 +66,7 @@ export class MysqlConnection implements SqlConnection {
       graceTimer.unref();
       run.abandon();
     };
-    const run = new StatementRun(this.connection, sql, sink, stop);
+    const run = new StatementRun(this.connection, text, sink, stop);
     this.running = run;
     const onAbort = () => {
       cancelRequested = true;
@@ -150,4 +152,38 @@ function notify(sink: ResultSink, message: string): void {
   } catch {
     // A notice is informational; a sink that cannot take it does not fail the statement.
   }
+}
+
+/**
+ * The text protocol has no bound values: mysql2's own `query(sql, values)` fills every `?` in the
+ * text, including those inside strings and quoted names. This fills only the real placeholders, and
+ * with literals that need no escaping, so no sql_mode (NO_BACKSLASH_ESCAPES, ANSI_QUOTES) changes
+ * what they mean: text as a utf8mb4 hex literal, bytes as a hex literal.
+ */
+function withValues(sql: string, params: readonly SqlParam[]): string {
+  const placeholders = findPlaceholders(sql, 'mysql').filter((placeholder) => placeholder.name === '?');
+  if (placeholders.length !== params.length) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `The statement has ${placeholders.length} parameter placeholder${placeholders.length === 1 ? '' : 's'} (?) but ${params.length} value${params.length === 1 ? ' was' : 's were'} given.`,
+    );
+  }
+  let text = '';
+  let from = 0;
+  placeholders.forEach((placeholder, index) => {
+    text += sql.slice(from, placeholder.offset) + literal(params[index]);
+    from = placeholder.end;
+  });
+  return text + sql.slice(from);
+}
+
+function literal(param: SqlParam): string {
+  if (param === null) return 'NULL';
+  if (typeof param === 'boolean') return param ? 'TRUE' : 'FALSE';
+  if (typeof param === 'number') {
+    if (!Number.isFinite(param)) throw new CoreError('INVALID_INPUT', `${param} cannot be sent to MySQL: it has no such number.`);
+    return String(param);
+  }
+  if (typeof param === 'string') return `_utf8mb4 X'${Buffer.from(param, 'utf8').toString('hex')}'`;
+  return `X'${Buffer.from(param.buffer, param.byteOffset, param.byteLength).toString('hex')}'`;
 }

@@ -3,7 +3,7 @@ import Cursor from 'pg-cursor';
 import type { Cell } from '../../../../shared/model/query';
 import { reportAppQuery, type AppQueryReporter } from '../../activity/app-query-report';
 import { CoreError } from '../../errors';
-import type { ResultSink, SqlConnection, StatementSummary } from '../types';
+import type { ResultSink, SqlConnection, SqlParam, StatementSummary } from '../types';
 import { cancelledError, toCoreError, type ErrorContext } from './error-mapping';
 import { FIRST_READ_ROWS, nextReadSize } from './read-size';
 import { buildResultBatch, columnKindOfType, type PostgresColumnKind } from './result-batch-builder';
@@ -40,11 +40,13 @@ export class PostgresConnection implements SqlConnection {
     private readonly deps: SessionDependencies,
   ) {}
 
-  async execute(sql: string, sink: ResultSink, signal: AbortSignal): Promise<StatementSummary> {
+  async execute(sql: string, sink: ResultSink, signal: AbortSignal, params: readonly SqlParam[] = []): Promise<StatementSummary> {
     if (this.released) throw new CoreError('INTERNAL', 'This PostgreSQL session was already released.');
     if (signal.aborted) throw cancelledError();
     this.used = true;
-    const cursor = this.client.query(new Cursor<Cell[]>(sql, undefined, { rowMode: 'array', types: RAW_TEXT }));
+    // Text goes as text for the server to convert; node-postgres sends a Uint8Array in binary, which bytea takes as is.
+    const values = params.length > 0 ? [...params] : undefined;
+    const cursor = this.client.query(new Cursor<Cell[]>(sql, values, { rowMode: 'array', types: RAW_TEXT }));
     const onNotice = (notice: { message?: string }) => {
       try {
         sink.notice(notice.message ?? '');
@@ -72,6 +74,7 @@ export class PostgresConnection implements SqlConnection {
     } catch (error) {
       if (progress.portalOpen) await this.closeCursor(cursor);
       if (error instanceof SinkFailure) throw error.cause;
+      if (isParameterCountError(error)) throw parameterCountError(error, params.length);
       throw toCoreError(error, { ...this.deps.errorContext, cancelRequested });
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -155,6 +158,17 @@ export class PostgresConnection implements SqlConnection {
     this.discard = true;
     this.client.end().catch(() => undefined);
   }
+}
+
+/** The server refuses a Bind whose value count differs from the statement's placeholders (protocol violation 08P01). */
+function isParameterCountError(error: unknown): error is Error {
+  return (error as { code?: unknown } | null)?.code === '08P01' && error instanceof Error && /bind message supplies/.test(error.message);
+}
+
+function parameterCountError(error: Error, given: number): CoreError {
+  const expected = /requires (\d+)/.exec(error.message)?.[1];
+  const needs = expected === undefined ? 'a different number of values' : `${expected} value${expected === '1' ? '' : 's'}`;
+  return new CoreError('INVALID_INPUT', `The statement needs ${needs} for its parameters, but ${given} ${given === 1 ? 'was' : 'were'} given.`);
 }
 
 /** A failure of the sink, which is the caller's own error and goes back to it unchanged. */

@@ -1,5 +1,5 @@
 import { CoreError } from '../../errors';
-import type { ResultSink, SqlConnection, StatementSummary } from '../types';
+import type { ResultSink, SqlConnection, SqlParam, StatementSummary } from '../types';
 import type { SqliteWorkerHandle } from './worker-handle';
 import type { SqliteWorkerPool } from './worker-pool';
 
@@ -18,7 +18,7 @@ export class SqliteConnection implements SqlConnection {
     this.worker = worker;
   }
 
-  async execute(sql: string, sink: ResultSink, signal: AbortSignal): Promise<StatementSummary> {
+  async execute(sql: string, sink: ResultSink, signal: AbortSignal, params: readonly SqlParam[] = []): Promise<StatementSummary> {
     if (this.released) throw new CoreError('INTERNAL', 'This SQLite session was already released.');
     if (this.running) throw new CoreError('INTERNAL', 'This SQLite session is already running a statement.');
     this.running = true;
@@ -27,7 +27,7 @@ export class SqliteConnection implements SqlConnection {
         void this.pool.discard(this.worker);
         this.worker = await this.pool.acquire();
       }
-      return await this.worker.execute(sql, sink, signal);
+      return await this.worker.execute(sql, sink, signal, params);
     } finally {
       this.running = false;
     }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ColumnMeta } from '../../../../shared/model/query';
 import type { ResultBatch } from '../../../../shared/result-batch/format';
-import type { StatementSummary } from '../types';
+import type { SqlParam, StatementSummary } from '../types';
 import { ColumnBatchBuilder } from './column-batch-builder';
 import { isDataChange, leadingKeyword, readerCommand } from './statement-command';
 import { categoryOfDeclaredType } from './type-category';
@@ -32,10 +32,11 @@ function describeColumns(declared: Database.ColumnDefinition[], firstRow: unknow
  * Runs one statement on the worker's database. Row-returning statements stream through `output` in
  * batches; the others run once and report the rows they changed.
  */
-export function runStatement(db: Database.Database, sql: string, output: StatementOutput): StatementSummary {
+export function runStatement(db: Database.Database, sql: string, params: readonly SqlParam[], output: StatementOutput): StatementSummary {
   const statement = db.prepare(sql);
+  const values = params.map(toSqliteValue);
   if (!statement.reader) {
-    const result = statement.run();
+    const result = bound(() => statement.run(...values), values.length);
     return { rowCount: 0, affectedRows: Number(result.changes), command: leadingKeyword(sql) };
   }
 
@@ -47,7 +48,7 @@ export function runStatement(db: Database.Database, sql: string, output: Stateme
   let batchLimit = FIRST_BATCH_ROWS;
   let batchStartedAt = performance.now();
 
-  for (const row of statement.iterate() as IterableIterator<unknown[]>) {
+  for (const row of bound(() => statement.iterate(...values), values.length) as IterableIterator<unknown[]>) {
     if (!columnsSent) {
       output.columns(describeColumns(declared, row));
       columnsSent = true;
@@ -68,4 +69,32 @@ export function runStatement(db: Database.Database, sql: string, output: Stateme
   if (builder.rowCount > 0) output.batch(builder.take());
   const command = readerCommand(sql);
   return { rowCount, affectedRows: isDataChange(command) ? rowCount : null, command };
+}
+
+type SqliteValue = string | number | bigint | Buffer | null;
+
+/** SQLite has no boolean: true and false are bound as 1 and 0. Bytes become a blob, text stays text. */
+function toSqliteValue(param: SqlParam): SqliteValue {
+  if (typeof param === 'boolean') return param ? 1 : 0;
+  if (param instanceof Uint8Array) return Buffer.from(param.buffer, param.byteOffset, param.byteLength);
+  // better-sqlite3 binds every number as REAL; a whole number is bound as INTEGER, as SQLite would store it.
+  if (typeof param === 'number' && Number.isSafeInteger(param)) return BigInt(param);
+  return param;
+}
+
+/** Binds the values; a count that does not match the statement's placeholders gets a message that says so. */
+function bound<T>(bind: () => T, given: number): T {
+  try {
+    return bind();
+  } catch (error) {
+    if (error instanceof RangeError && /parameter/i.test(error.message)) {
+      throw new ParameterCountError(`The statement's parameters do not match the ${given} value${given === 1 ? '' : 's'} given: ${error.message}.`);
+    }
+    throw error;
+  }
+}
+
+/** Told apart by the worker, which reports it as INVALID_INPUT rather than a failing statement. */
+export class ParameterCountError extends Error {
+  override readonly name = 'ParameterCountError';
 }

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { StrataError } from '../../../../shared/errors';
 import { CoreError } from '../../errors';
 import { markLingeringThread } from '../../process/lingering-threads';
-import type { ResultSink, StatementSummary } from '../types';
+import type { ResultSink, SqlParam, StatementSummary } from '../types';
 import { createCredit, returnCredit } from './flow-credit';
 import { unpackObjects } from './packed-rows';
 import type { CatalogParam, CatalogRow, SqliteWorkerData, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -122,7 +122,7 @@ export class SqliteWorkerHandle {
   }
 
   /** Runs one statement, delivering its rows to the sink in order and waiting for each batch() before acknowledging. */
-  execute(sql: string, sink: ResultSink, signal: AbortSignal): Promise<StatementSummary> {
+  execute(sql: string, sink: ResultSink, signal: AbortSignal, params: readonly SqlParam[] = []): Promise<StatementSummary> {
     if (signal.aborted) return Promise.reject(cancelledError());
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -172,7 +172,7 @@ export class SqliteWorkerHandle {
           });
         },
         fail,
-      }, (requestId) => ({ type: 'execute', id: requestId, sql }));
+      }, (requestId) => ({ type: 'execute', id: requestId, sql, params: [...params] }));
     });
   }
 

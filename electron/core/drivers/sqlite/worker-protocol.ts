@@ -1,7 +1,7 @@
 import type { StrataError } from '../../../../shared/errors';
 import type { ColumnMeta } from '../../../../shared/model/query';
 import type { ResultBatch } from '../../../../shared/result-batch/format';
-import type { StatementSummary } from '../types';
+import type { SqlParam, StatementSummary } from '../types';
 import type { PackedRows } from './packed-rows';
 
 /** What the driver hands each worker at start. The worker opens the file itself and answers `ready` or `open-failed`. */
@@ -18,8 +18,8 @@ export type CatalogParam = string | number | null;
 export type CatalogRow = Record<string, string | null>;
 
 export type WorkerRequest =
-  /** Runs one user statement and streams its rows. */
-  | { type: 'execute'; id: number; sql: string }
+  /** Runs one user statement with its bound values and streams its rows. */
+  | { type: 'execute'; id: number; sql: string; params: SqlParam[] }
   /** Runs a catalog query with bound parameters and returns all its rows at once. */
   | { type: 'catalog'; id: number; sql: string; params: CatalogParam[] }
   /** Rolls back a transaction left open, before the worker goes back to the pool. */

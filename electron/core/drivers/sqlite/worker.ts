@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { takeCredit } from './flow-credit';
 import { openDatabase } from './open-database';
-import { runStatement } from './run-statement';
+import { ParameterCountError, runStatement } from './run-statement';
 import { statementFailure } from './sqlite-errors';
 import { runCatalogQuery } from './run-catalog-query';
 import type { SqliteWorkerData, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -22,7 +22,7 @@ function post(reply: WorkerReply, transfer?: ArrayBuffer[]): void {
 function handle(db: Database.Database, request: WorkerRequest): void {
   try {
     if (request.type === 'execute') {
-      const summary = runStatement(db, request.sql, {
+      const summary = runStatement(db, request.sql, request.params, {
         columns: (columns) => post({ type: 'columns', id: request.id, columns }),
         batch: (batch) => {
           takeCredit(credit);
@@ -38,7 +38,8 @@ function handle(db: Database.Database, request: WorkerRequest): void {
       post({ type: 'catalog-rows', id: request.id, columns, rows }, [rows.lengths.buffer as ArrayBuffer]);
     }
   } catch (error) {
-    post({ type: 'failed', id: request.id, error: statementFailure(error, data.readOnly), inTransaction: db.inTransaction });
+    const failure = error instanceof ParameterCountError ? { code: 'INVALID_INPUT' as const, message: error.message } : statementFailure(error, data.readOnly);
+    post({ type: 'failed', id: request.id, error: failure, inTransaction: db.inTransaction });
   }
 }
 

@@ -1,0 +1,2 @@
+export { askParameterValues } from './ask-parameters';
+export { parameterNeed, type ParameterNeed, type ParameterValue } from './run-parameters';
