@@ -79,6 +79,32 @@ function glyph(kind: SchemaNodeKind) {
           <circle cx="5" cy="8" r="2.6" />
           <path d="M7.6 8H14M11.5 8v2.5M13.5 8v2" />
         </>
+      );    case 'procedure':
+      return (
+        <>
+          <rect x="2" y="2.5" width="12" height="11" rx="1.2" />
+          <path d="M5 6l2 2-2 2M8.5 10.5H11" />
+        </>
+      );
+    case 'constraint':
+      return (
+        <>
+          <rect x="3.5" y="7" width="9" height="6.5" rx="1" />
+          <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+        </>
+      );
+    case 'policy':
+      return <path d="M8 1.8l5 2v4c0 3.1-2.2 5.4-5 6.4-2.8-1-5-3.3-5-6.4v-4z" />;
+    case 'extension':
+      return <path d="M6 2.5h4v2.2a1.3 1.3 0 1 0 0 2.6v6.2H2.5V9.8a1.3 1.3 0 1 0 0-2.6V4.7H6zM10 7.3h3.5v6.2" />;
+    case 'type':
+      return <path d="M3 3.5h10M8 3.5v9.5M5.5 13h5" />;
+    case 'role':
+      return (
+        <>
+          <circle cx="8" cy="5.2" r="2.6" />
+          <path d="M2.8 14c.6-2.9 2.7-4.4 5.2-4.4s4.6 1.5 5.2 4.4" />
+        </>
       );
   }
 }

@@ -1,15 +1,15 @@
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PathSegment, SchemaChild } from '../../../shared/model/schema';
-import { qualifiedName } from '../../../shared/sql/quote';
 import { useStore } from '../../store';
-import { ChevronIcon } from '../../ui/icons';
+import { ChevronIcon, MoreIcon } from '../../ui/icons';
 import { Menu, type MenuEntry } from '../../ui/Menu';
+import { useObjectActions } from '../object-actions/use-object-actions';
 import { MAX_SCROLL_HEIGHT } from '../results/row-window';
 import { useRowWindow } from '../results/use-row-window';
 import { KindIcon } from './KindIcon';
-import { nodeLabel } from './labels';
+import { nodeLabel, nodeTooltip } from './labels';
 import { PanelMessage } from './PanelMessage';
-import { canOpenData, objectNameParts, selectAllSql } from './open-data';
+import { canOpenData, selectAllSql } from './open-data';
 import { EMPTY_TREE, rowPath, type NodeRow, type StatusRow } from './tree-model';
 import { visibleRows, type VisibleRows } from './visible-rows';
 
@@ -36,7 +36,8 @@ export function SchemaTree({ connectionId, filter }: SchemaTreeProps) {
 function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleRows }) {
   const profile = useStore((s) => s.connections.find((c) => c.id === connectionId));
   const capabilities = useStore((s) => s.opened[connectionId]?.capabilities);
-  const { setNodeExpanded, loadChildren, openTab, notify } = useStore.getState();
+  const { setNodeExpanded, loadChildren, openTab } = useStore.getState();
+  const objectActions = useObjectActions(connectionId);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocusedRow] = useState<{ key: string; index: number } | null>(null);
   const setFocused = (next: { key: string; index: number }) =>
@@ -77,8 +78,16 @@ function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleR
     else if (row.type === 'node' && !openData(row.node, rowPath(row))) toggle(row);
   };
 
-  const copy = (text: string) => {
-    navigator.clipboard.writeText(text).catch((error: unknown) => notify({ kind: 'error', title: 'Could not copy', message: (error as Error).message }));
+  const openMenu = (row: NodeRow, index: number, at: { x: number; y: number }) => {
+    setFocused({ key: row.key, index });
+    if (menuEntries(row).length > 0) setMenu({ ...at, row });
+  };
+
+  /** Opens the focused row's menu below its name, as Shift+F10 and the context-menu key do. */
+  const openMenuFromKeyboard = (row: NodeRow, index: number) => {
+    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .tree-name`);
+    const rect = element?.getBoundingClientRect();
+    openMenu(row, index, { x: rect?.left ?? 0, y: rect?.bottom ?? 0 });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -119,6 +128,13 @@ function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleR
       case 'Enter':
         activate(row);
         break;
+      case 'ContextMenu':
+        if (row.type === 'node') openMenuFromKeyboard(row, focusIndex);
+        break;
+      case 'F10':
+        if (!event.shiftKey) return;
+        if (row.type === 'node') openMenuFromKeyboard(row, focusIndex);
+        break;
       default:
         if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ') {
           const letter = event.key.toLowerCase();
@@ -134,16 +150,10 @@ function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleR
   const menuEntries = (row: NodeRow): MenuEntry[] => {
     const { node } = row;
     const path = rowPath(row);
-    const entries: MenuEntry[] = [];
-    if (capabilities && canOpenData(node, capabilities)) {
-      entries.push({ label: 'Open data', shortcut: 'Enter', onSelect: () => openData(node, path) });
-    }
-    entries.push({ label: 'Copy name', onSelect: () => copy(node.name) });
-    if (profile && capabilities && canOpenData(node, capabilities)) {
-      entries.push({ label: 'Copy qualified name', onSelect: () => copy(qualifiedName(profile.engine, objectNameParts(path, capabilities))) });
-    }
+    const openDataAction = capabilities && canOpenData(node, capabilities) ? () => void openData(node, path) : null;
+    const entries: MenuEntry[] = objectActions.entries({ path, detail: node.detail ?? null }, openDataAction);
     if (node.hasChildren) {
-      entries.push({ kind: 'separator' });
+      if (entries.length > 0) entries.push({ kind: 'separator' });
       entries.push({
         label: 'Refresh',
         onSelect: () => {
@@ -189,10 +199,9 @@ function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleR
               onDoubleClick={() => activate(row)}
               onContextMenu={(event: MouseEvent) => {
                 event.preventDefault();
-                setFocused({ key: row.key, index });
-                setMenu({ x: event.clientX, y: event.clientY, row });
+                openMenu(row, index, { x: event.clientX, y: event.clientY });
               }}
-              title={node.detail ? `${node.name} — ${node.detail}` : node.name}
+              title={nodeTooltip(node)}
             >
               <span
                 className={row.expanded ? 'tree-twisty tree-twisty-open' : 'tree-twisty'}
@@ -209,11 +218,27 @@ function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleR
               <span className="tree-name">{nodeLabel(node)}</span>
               {node.detail ? <span className="tree-detail">{` ${node.detail}`}</span> : null}
               {row.loading ? <span className="tree-spinner" aria-hidden="true" /> : null}
+              <button
+                type="button"
+                className="tree-more"
+                tabIndex={-1}
+                aria-label={`Actions for ${node.name}`}
+                title="Actions"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  const rect = event.currentTarget.getBoundingClientRect();
+                  openMenu(row, index, { x: rect.left, y: rect.bottom });
+                }}
+                onDoubleClick={(event) => event.stopPropagation()}
+              >
+                <MoreIcon size={14} />
+              </button>
             </div>
           );
         })}
       </div>
       {menu ? <Menu x={menu.x} y={menu.y} label={`Actions for ${menu.row.node.name}`} entries={menuEntries(menu.row)} onClose={() => setMenu(null)} /> : null}
+      {objectActions.dialog}
     </div>
   );
 }
