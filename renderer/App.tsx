@@ -4,6 +4,7 @@ import { HostUnreachable } from './features/app-shell/HostUnreachable';
 import { readStoredNumber, Sidebar, storeNumber } from './features/app-shell/Sidebar';
 import { useAppliedTheme } from './features/app-shell/use-applied-theme';
 import { HistoryDialogsHost } from './features/history/HistoryDialogsHost';
+import { ImportDialogHost } from './features/import/ImportDialogHost';
 import { DestructiveConfirmationHost } from './features/safety';
 import { VaultDialogHost } from './features/vault/VaultDialog';
 import { useStore } from './store';
@@ -35,6 +36,7 @@ export function App() {
       <VaultDialogHost />
       <DestructiveConfirmationHost />
       <HistoryDialogsHost />
+      <ImportDialogHost />
       <Toasts items={notifications} onDismiss={dismiss} />
     </div>
   );

@@ -19,6 +19,7 @@ import { ConnectionService } from './services/connection-service';
 import { ConnectionStore } from './services/connection-store';
 import { ExplainService } from './services/explain-service';
 import { HistoryService } from './services/history-service';
+import { ImportService } from './services/import-service';
 import { QueryService } from './services/query-service';
 import { createSavedQueryHandlers } from './services/saved-query-service';
 import { SchemaService } from './services/schema-service';
@@ -117,6 +118,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     onAppQuery: (id, engine, report) => appQueries.record(id, engine, report),
   });
+  const imports = new ImportService({
+    openDriver,
+    retain: (id) => pools.retain(id),
+    log,
+    onAppQuery: (id, engine, report) => appQueries.record(id, engine, report),
+  });
 
   const startup = await prepareStartupConnections({
     dataDir: options.dataDir,
@@ -141,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...schema.handlers,
     ...queries.handlers,
     ...explains.handlers,
+    ...imports.handlers,
     ...history.handlers,
     ...createSavedQueryHandlers(appDatabase),
     ...createWorkspaceHandlers(join(options.dataDir, 'workspace.json'), log),
@@ -180,6 +188,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           queries.closeClient(id).catch((error: unknown) =>
             log(`Closing a client's results failed: ${error instanceof Error ? error.message : String(error)}`),
           );
+          imports.closeClient(id).catch((error: unknown) =>
+            log(`Rolling back a closed client's imports failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
         },
       };
     },
@@ -189,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await queries.cancelAll();
       await spools.dispose();
       clients.clear();
+      await imports.abortAll();
       await pools.closeAll();
       appDatabase.close();
       vault.lock();
