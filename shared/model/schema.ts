@@ -98,6 +98,8 @@ export interface ColumnInfo {
   defaultValue: string | null;
   /** 1-based position in the primary key, or null. */
   primaryKeyPosition: number | null;
+  /** The column's comment; null when it has none, absent where the engine's introspector does not read comments. */
+  comment?: string | null;
 }
 
 export interface IndexInfo {

@@ -6,6 +6,7 @@ import { admin, driverConfig, expectCoreError } from './support';
 
 const DATABASE = 'strata_test_pg_intro';
 const HOSTILE_TABLE = `we'ird "name" <img src=x onerror=alert(1)>`;
+const ROLE = `strata_test_pg_intro_role_${process.pid}`;
 
 const FIXTURE = `
 CREATE SCHEMA shop;
@@ -35,6 +36,26 @@ CREATE VIEW shop.big_orders AS SELECT id, total FROM shop.orders WHERE total > 1
 CREATE MATERIALIZED VIEW shop.order_totals AS SELECT customer_id, sum(total) AS total FROM shop.orders GROUP BY customer_id;
 CREATE FUNCTION shop.order_count(customer int8) RETURNS int8 LANGUAGE sql STABLE AS 'SELECT count(*) FROM shop.orders WHERE customer_id = customer';
 CREATE SEQUENCE shop.invoice_no AS int4;
+CREATE TYPE shop.mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TYPE shop.address AS (street text, city text);
+CREATE DOMAIN shop.positive_money AS numeric(12, 2) CHECK (VALUE > 0);
+CREATE TYPE shop.price_range AS RANGE (SUBTYPE = numeric);
+CREATE PROCEDURE shop.archive_orders(before date) LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION shop.touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TABLE shop.reviews (
+  id int PRIMARY KEY,
+  order_id int REFERENCES shop.orders (id),
+  mood shop.mood NOT NULL DEFAULT 'ok',
+  score int CONSTRAINT reviews_score_check CHECK (score BETWEEN 1 AND 5),
+  code text CONSTRAINT reviews_code_key UNIQUE
+);
+COMMENT ON COLUMN shop.reviews.score IS 'From 1 to 5';
+CREATE TRIGGER reviews_touch BEFORE INSERT OR UPDATE ON shop.reviews FOR EACH ROW EXECUTE FUNCTION shop.touch();
+ALTER TABLE shop.reviews ENABLE ROW LEVEL SECURITY;
+CREATE POLICY reviews_happy ON shop.reviews AS RESTRICTIVE FOR SELECT TO PUBLIC USING (mood = 'happy');
+CREATE SCHEMA ext;
+CREATE EXTENSION "uuid-ossp" SCHEMA ext;
+CREATE ROLE ${ROLE} NOLOGIN;
 `;
 
 let driver: PostgresDriver;
@@ -51,6 +72,7 @@ function summary(nodes: SchemaNode[]): [string, string, boolean, string | undefi
 
 beforeAll(async () => {
   await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin(`DROP ROLE IF EXISTS ${ROLE}`);
   await admin(`CREATE DATABASE ${DATABASE}`);
   await admin(FIXTURE, [], DATABASE);
   driver = new PostgresDriver(driverConfig({ database: 'postgres' }));
@@ -61,6 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await driver.destroy();
   await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin(`DROP ROLE IF EXISTS ${ROLE}`);
 });
 
 describe('PostgreSQL introspection', () => {
@@ -81,32 +104,29 @@ describe('PostgreSQL introspection', () => {
     }
   });
 
-  it('lists the schemas of another database, system schemas last', async () => {
-    expect(summary(await introspector.children([db]))).toEqual([
+  it('lists the schemas of another database, system schemas last, then its extensions and roles', async () => {
+    const nodes = await introspector.children([db]);
+    expect(summary(nodes.filter((node) => node.kind === 'schema'))).toEqual([
+      ['schema', 'ext', true, undefined],
       ['schema', 'public', true, undefined],
       ['schema', 'shop', true, undefined],
       ['schema', 'information_schema', true, 'system'],
       ['schema', 'pg_catalog', true, 'system'],
     ]);
-  });
+    expect(nodes.slice(-2).map((node) => [node.kind, node.name])).toEqual([
+      ['group', 'extensions'],
+      ['group', 'roles'],
+    ]);
+    expect(nodes.at(-2)?.detail).toBe('2');
 
-  it('lists the groups of a schema with their counts', async () => {
-    const nodes = await introspector.children([db, shop]);
-    expect(summary(nodes)).toEqual([
-      ['group', 'tables', true, '4'],
-      ['group', 'views', true, '1'],
-      ['group', 'materialized-views', true, '1'],
-      ['group', 'functions', true, '1'],
-      ['group', 'sequences', true, '3'],
+    expect(summary(await introspector.children([db, group('extensions')]))).toEqual([
+      ['extension', 'plpgsql', false, '1.0 in pg_catalog'],
+      ['extension', 'uuid-ossp', false, '1.1 in ext'],
     ]);
-    expect(nodes[0].path).toEqual([db, shop, group('tables')]);
-    expect(summary(await introspector.children([db, { kind: 'schema', name: 'public' }]))).toEqual([
-      ['group', 'tables', false, '0'],
-      ['group', 'views', false, '0'],
-      ['group', 'materialized-views', false, '0'],
-      ['group', 'functions', false, '0'],
-      ['group', 'sequences', false, '0'],
-    ]);
+    const roles = await introspector.children([db, group('roles')]);
+    expect(roles.find((role) => role.name === 'postgres')?.detail).toMatch(/^login, superuser/);
+    expect(roles.find((role) => role.name === ROLE)).toMatchObject({ kind: 'role', detail: 'no login', hasChildren: false });
+    expect(roles.map((role) => role.name)).not.toContain('pg_monitor');
   });
 
   it('lists the objects of each group', async () => {
@@ -114,6 +134,7 @@ describe('PostgreSQL introspection', () => {
       ['table', 'customers', true, undefined],
       ['table', 'order_lines', true, undefined],
       ['table', 'orders', true, undefined],
+      ['table', 'reviews', true, 'RLS enabled'],
       ['table', HOSTILE_TABLE, true, undefined],
     ]);
     expect(summary(await introspector.children([db, shop, group('views')]))).toEqual([['view', 'big_orders', true, undefined]]);
@@ -122,6 +143,16 @@ describe('PostgreSQL introspection', () => {
     ]);
     expect(summary(await introspector.children([db, shop, group('functions')]))).toEqual([
       ['function', 'order_count(customer bigint)', false, 'bigint'],
+      ['function', 'touch()', false, 'trigger'],
+    ]);
+    expect(summary(await introspector.children([db, shop, group('procedures')]))).toEqual([
+      ['procedure', 'archive_orders(IN before date)', false, 'sql'],
+    ]);
+    expect(summary(await introspector.children([db, shop, group('types')]))).toEqual([
+      ['type', 'address', false, 'composite'],
+      ['type', 'mood', false, 'enum'],
+      ['type', 'positive_money', false, 'domain over numeric(12,2)'],
+      ['type', 'price_range', false, 'range'],
     ]);
     expect(summary(await introspector.children([db, shop, group('sequences')]))).toEqual([
       ['sequence', 'customers_id_seq', false, 'bigint'],
@@ -131,16 +162,22 @@ describe('PostgreSQL introspection', () => {
     expect(await introspector.children([db, { kind: 'schema', name: 'public' }, group('tables')])).toEqual([]);
   });
 
-  it("lists a table's columns, indexes and foreign keys, and a view's columns", async () => {
+  it("lists a table's columns, indexes, foreign keys in and out, constraints, and a view's columns", async () => {
     const nodes = await introspector.children(ordersPath);
     expect(summary(nodes)).toEqual([
-      ['column', 'id', false, 'integer'],
-      ['column', 'customer_id', false, 'bigint'],
-      ['column', 'total', false, 'numeric(12,2)'],
-      ['column', 'status', false, 'text'],
+      ['column', 'id', false, "integer PK DEFAULT nextval('shop.orders_id_seq'::regclass)"],
+      ['column', 'customer_id', false, 'bigint FK NOT NULL'],
+      ['column', 'total', false, 'numeric(12,2) DEFAULT 0'],
+      ['column', 'status', false, "text NOT NULL DEFAULT 'new'::text"],
       ['index', 'orders_customer_status_idx', false, undefined],
       ['index', 'orders_pkey', false, 'primary key'],
       ['foreign-key', 'orders_customer_id_fkey', false, 'references shop.customers'],
+      ['constraint', 'orders_pkey', false, 'PRIMARY KEY (id)'],
+      ['group', 'referenced-by', true, '2'],
+    ]);
+    expect(summary(await introspector.children([...ordersPath, group('referenced-by')]))).toEqual([
+      ['foreign-key', 'shop.order_lines.order_lines_order_fk', false, '(order_id)'],
+      ['foreign-key', 'shop.reviews.reviews_order_id_fkey', false, '(order_id)'],
     ]);
     expect(nodes[0].path).toEqual([...ordersPath, { kind: 'column', name: 'id' }]);
 
@@ -150,7 +187,34 @@ describe('PostgreSQL introspection', () => {
     ]);
     expect(summary(await introspector.children([db, shop, group('tables'), { kind: 'table', name: HOSTILE_TABLE }]))).toEqual([
       ['column', 'x', false, 'integer'],
+      ['group', 'referenced-by', false, '0'],
     ]);
+  });
+
+  it("lists a table's check and unique constraints, triggers, row-level security policies and commented columns", async () => {
+    expect(summary(await introspector.children([db, shop, group('tables'), { kind: 'table', name: 'reviews' }]))).toEqual([
+      ['column', 'id', false, 'integer PK'],
+      ['column', 'order_id', false, 'integer FK'],
+      ['column', 'mood', false, "shop.mood NOT NULL DEFAULT 'ok'::shop.mood"],
+      ['column', 'score', false, 'integer — From 1 to 5'],
+      ['column', 'code', false, 'text UNIQUE'],
+      ['index', 'reviews_code_key', false, 'unique'],
+      ['index', 'reviews_pkey', false, 'primary key'],
+      ['foreign-key', 'reviews_order_id_fkey', false, 'references shop.orders'],
+      ['constraint', 'reviews_code_key', false, 'UNIQUE (code)'],
+      ['constraint', 'reviews_pkey', false, 'PRIMARY KEY (id)'],
+      ['constraint', 'reviews_score_check', false, 'CHECK (score >= 1 AND score <= 5)'],
+      ['trigger', 'reviews_touch', false, 'BEFORE INSERT OR UPDATE FOR EACH ROW'],
+      ['policy', 'reviews_happy', false, 'RESTRICTIVE FOR SELECT TO PUBLIC'],
+      ['group', 'referenced-by', false, '0'],
+    ]);
+    await admin('ALTER TABLE shop.reviews DISABLE ROW LEVEL SECURITY', [], DATABASE);
+    try {
+      const policies = await introspector.children([db, shop, group('tables'), { kind: 'table', name: 'reviews' }]);
+      expect(policies.find((node) => node.kind === 'policy')?.detail).toBe('RESTRICTIVE FOR SELECT TO PUBLIC (row-level security is disabled on the table)');
+    } finally {
+      await admin('ALTER TABLE shop.reviews ENABLE ROW LEVEL SECURITY', [], DATABASE);
+    }
   });
 
   it('describes a table exactly', async () => {
@@ -158,10 +222,10 @@ describe('PostgreSQL introspection', () => {
       path: ordersPath,
       kind: 'table',
       columns: [
-        { name: 'id', dataType: 'integer', nullable: false, defaultValue: "nextval('shop.orders_id_seq'::regclass)", primaryKeyPosition: 1 },
-        { name: 'customer_id', dataType: 'bigint', nullable: false, defaultValue: null, primaryKeyPosition: null },
-        { name: 'total', dataType: 'numeric(12,2)', nullable: true, defaultValue: '0', primaryKeyPosition: null },
-        { name: 'status', dataType: 'text', nullable: false, defaultValue: "'new'::text", primaryKeyPosition: null },
+        { name: 'id', dataType: 'integer', nullable: false, defaultValue: "nextval('shop.orders_id_seq'::regclass)", primaryKeyPosition: 1, comment: null },
+        { name: 'customer_id', dataType: 'bigint', nullable: false, defaultValue: null, primaryKeyPosition: null, comment: null },
+        { name: 'total', dataType: 'numeric(12,2)', nullable: true, defaultValue: '0', primaryKeyPosition: null, comment: null },
+        { name: 'status', dataType: 'text', nullable: false, defaultValue: "'new'::text", primaryKeyPosition: null, comment: null },
       ],
       indexes: [
         {
@@ -185,6 +249,17 @@ describe('PostgreSQL introspection', () => {
         },
       ],
     });
+  });
+
+  it("describes a column's comment", async () => {
+    const reviews = await introspector.tableDetail([db, shop, group('tables'), { kind: 'table', name: 'reviews' }]);
+    expect(reviews.columns.map((column) => [column.name, column.comment])).toEqual([
+      ['id', null],
+      ['order_id', null],
+      ['mood', null],
+      ['score', 'From 1 to 5'],
+      ['code', null],
+    ]);
   });
 
   it('describes composite keys, unique indexes, actions and views', async () => {
@@ -215,6 +290,7 @@ describe('PostgreSQL introspection', () => {
       nullable: true,
       defaultValue: null,
       primaryKeyPosition: null,
+      comment: null,
     });
 
     const view = await introspector.tableDetail([db, shop, group('materialized-views'), { kind: 'materialized-view', name: 'order_totals' }]);
@@ -238,5 +314,8 @@ describe('PostgreSQL introspection', () => {
     await expectCoreError(introspector.children([shop]), 'INVALID_INPUT');
     await expectCoreError(introspector.tableDetail([db, shop]), 'INVALID_INPUT');
     await expectCoreError(introspector.children([db, shop, group('tables'), { kind: 'view', name: 'orders' }]), 'INVALID_INPUT');
+    await expectCoreError(introspector.children([db, shop, group('views'), { kind: 'view', name: 'big_orders' }, group('referenced-by')]), 'INVALID_INPUT');
+    await expectCoreError(introspector.children([...ordersPath, { kind: 'policy', name: 'p' }, { kind: 'column', name: 'c' }]), 'INVALID_INPUT');
+    await expectCoreError(introspector.children([db, group('no-such-group')]), 'NOT_FOUND');
   });
 });

@@ -1,44 +1,60 @@
 /**
  * The PostgreSQL tree, one catalog query per level, names first:
  *
- *   []                                                                   databases (the profile's first)
- *   [{database d}]                                                       schemas of d (system schemas last)
- *   [{database d}, {schema s}]                                           groups with their counts:
- *                                                                          tables, views, materialized-views, functions, sequences
- *   [{database d}, {schema s}, {group g}]                                the group's objects
- *   [{database d}, {schema s}, {group 'tables'}, {table t}]              columns (detail: type), indexes, foreign keys
- *   [... {group 'views'}, {view v}] / [... {group 'materialized-views'}, {materialized-view m}]   likewise
+ *   []                                                   databases (the profile's first)
+ *   [{database d}]                                       schemas of d (system schemas last), then groups 'extensions' and 'roles'
+ *   [{database d}, {group 'extensions' | 'roles'}]       extensions (detail: version and schema), roles (detail: flags)
+ *   [{database d}, {schema s}]                           groups with their counts: tables, views, materialized-views,
+ *                                                          functions, procedures, sequences, types
+ *   [{database d}, {schema s}, {group g}]                the group's objects
+ *   [... {group 'tables'}, {table t}]                    columns (detail: type, keys, NOT NULL, default, comment), indexes,
+ *                                                          foreign keys, constraints, triggers, policies, group 'referenced-by'
+ *   [... {table t}, {group 'referenced-by'}]             foreign keys of other tables pointing at t, named schema.table.constraint
+ *   [... {group 'views'}, {view v}]                      columns and triggers; a materialized view's columns and indexes
  *
- * Functions are named with their arguments, e.g. `order_count(customer bigint)`, so overloads stay
+ * Routines are named with their arguments, e.g. `order_count(customer bigint)`, so overloads stay
  * distinct. A path into another database than the profile's reads through that database's pool.
  */
 import type { PathSegment, SchemaNode, SchemaNodeKind, TableDetail } from '../../../../shared/model/schema';
-import { CoreError } from '../../errors';
 import type { Introspector } from '../types';
 import {
   DATABASES_QUERY,
-  FUNCTIONS_QUERY,
+  SCHEMAS_QUERY,
+  EXTENSIONS_QUERY,
   GROUP_COUNTS_QUERY,
+  REFERENCED_BY_QUERY,
   RELATION_CHILDREN_QUERY,
   RELATIONS_QUERY,
-  SCHEMAS_QUERY,
+  ROLES_QUERY,
+  ROUTINES_QUERY,
   SEQUENCES_QUERY,
   TABLE_DETAIL_QUERY,
+  TYPES_QUERY,
 } from './catalog-queries';
-import { GROUPS, RELKINDS_BY_RELATION, parsePath, parseRelationPath, type GroupDefinition } from './schema-path';
+import { buildDdl } from './ddl/ddl-builder';
+import { missingRelation, missingSchema } from './missing';
+import { GROUPS, RELKINDS_BY_RELATION, parsePath, parseRelationPath, type DatabaseItemKind, type GroupDefinition, type RelationKind } from './schema-path';
 import { toTableDetail, type TableDetailRow } from './table-detail';
 
 /** Runs one catalog query on the given database and returns its rows. */
 export type CatalogReader = <Row>(database: string, sql: string, params?: unknown[]) => Promise<Row[]>;
 
-type GroupCounts = Record<'tables' | 'views' | 'materialized_views' | 'functions' | 'sequences', number>;
+type GroupCounts = Record<'tables' | 'views' | 'materialized_views' | 'functions' | 'procedures' | 'sequences' | 'types', number>;
 const COUNT_COLUMN: Record<string, keyof GroupCounts> = {
   tables: 'tables',
   views: 'views',
   'materialized-views': 'materialized_views',
   functions: 'functions',
+  procedures: 'procedures',
   sequences: 'sequences',
+  types: 'types',
 };
+
+interface ChildRow {
+  kind: string;
+  name: string | null;
+  detail: string | null;
+}
 
 export class PostgresIntrospector implements Introspector {
   constructor(
@@ -52,14 +68,18 @@ export class PostgresIntrospector implements Introspector {
       case 'root':
         return this.databases();
       case 'database':
-        return this.schemas(location.database, path);
+        return this.databaseChildren(location.database, path);
+      case 'database-group':
+        return this.databaseItems(location.database, location.itemKind, path);
       case 'schema':
         return this.groups(location.database, location.schema, path);
       case 'group':
         return this.groupItems(location.database, location.schema, location.group, path);
       case 'relation':
-        return this.relationChildren(location.database, location.schema, location.relation, location.kind, path);
-      case 'leaf':
+        return this.relationChildren(location.database, location.schema, location.relation, location.relationKind, path);
+      case 'referenced-by':
+        return this.referencedBy(location.database, location.schema, location.relation, path);
+      default:
         return [];
     }
   }
@@ -69,10 +89,14 @@ export class PostgresIntrospector implements Introspector {
     const [row] = await this.read<TableDetailRow>(location.database, TABLE_DETAIL_QUERY, [
       location.schema,
       location.relation,
-      RELKINDS_BY_RELATION[location.kind],
+      RELKINDS_BY_RELATION[location.relationKind],
     ]);
-    if (!row) throw missingRelation(location.database, location.schema, location.relation, location.kind);
+    if (!row) throw missingRelation(location.database, location.schema, location.relation, location.relationKind);
     return toTableDetail(row, path);
+  }
+
+  async ddl(path: PathSegment[]): Promise<string> {
+    return buildDdl(this.read, parsePath(path));
   }
 
   private async databases(): Promise<SchemaNode[]> {
@@ -80,9 +104,14 @@ export class PostgresIntrospector implements Introspector {
     return rows.map((row) => node('database', row.name, [], true));
   }
 
-  private async schemas(database: string, path: PathSegment[]): Promise<SchemaNode[]> {
-    const rows = await this.read<{ name: string; system: boolean }>(database, SCHEMAS_QUERY);
-    return rows.map((row) => node('schema', row.name, path, true, row.system ? 'system' : undefined));
+  private async databaseChildren(database: string, path: PathSegment[]): Promise<SchemaNode[]> {
+    const rows = await this.read<ChildRow & { name: string; has_children: boolean }>(database, SCHEMAS_QUERY);
+    return rows.map((row) => node(row.kind as SchemaNodeKind, row.name, path, row.has_children, row.detail ?? undefined));
+  }
+
+  private async databaseItems(database: string, kind: DatabaseItemKind, path: PathSegment[]): Promise<SchemaNode[]> {
+    const rows = await this.read<{ name: string; detail: string | null }>(database, kind === 'extension' ? EXTENSIONS_QUERY : ROLES_QUERY);
+    return rows.map((row) => node(kind, row.name, path, false, row.detail ?? undefined));
   }
 
   private async groups(database: string, schema: string, path: PathSegment[]): Promise<SchemaNode[]> {
@@ -95,37 +124,40 @@ export class PostgresIntrospector implements Introspector {
   }
 
   private async groupItems(database: string, schema: string, group: GroupDefinition, path: PathSegment[]): Promise<SchemaNode[]> {
-    const isRelation = group.itemKind === 'table' || group.itemKind === 'view' || group.itemKind === 'materialized-view';
-    let rows: { name: string | null; detail?: string }[];
-    if (group.itemKind === 'function') {
-      const found = await this.read<{ name: string | null; result: string | null }>(database, FUNCTIONS_QUERY, [schema]);
-      rows = found.map((row) => ({ name: row.name, detail: row.result ?? undefined }));
-    } else if (group.itemKind === 'sequence') {
-      const found = await this.read<{ name: string | null; data_type: string | null }>(database, SEQUENCES_QUERY, [schema]);
-      rows = found.map((row) => ({ name: row.name, detail: row.data_type ?? undefined }));
-    } else {
-      rows = await this.read<{ name: string | null }>(database, RELATIONS_QUERY, [schema, group.relkinds]);
-    }
+    const isRelation = group.itemKind in RELKINDS_BY_RELATION;
+    const rows = await this.read<{ name: string | null; detail: string | null }>(database, ...groupQuery(schema, group));
     if (rows.length === 0) throw missingSchema(database, schema);
-    return rows.flatMap((row) => (row.name === null ? [] : [node(group.itemKind, row.name, path, isRelation, row.detail)]));
+    return rows.flatMap((row) => (row.name === null ? [] : [node(group.itemKind, row.name, path, isRelation, row.detail ?? undefined)]));
   }
 
-  private async relationChildren(
-    database: string,
-    schema: string,
-    relation: string,
-    kind: keyof typeof RELKINDS_BY_RELATION,
-    path: PathSegment[],
-  ): Promise<SchemaNode[]> {
-    const rows = await this.read<{ kind: string; name: string | null; detail: string | null }>(database, RELATION_CHILDREN_QUERY, [
-      schema,
-      relation,
-      RELKINDS_BY_RELATION[kind],
-    ]);
-    if (rows.length === 0) throw missingRelation(database, schema, relation, kind);
-    return rows.flatMap((row) =>
-      row.kind === 'relation' || row.name === null ? [] : [node(row.kind as SchemaNodeKind, row.name, path, false, row.detail ?? undefined)],
-    );
+  private async relationChildren(database: string, schema: string, relation: string, kind: RelationKind, path: PathSegment[]): Promise<SchemaNode[]> {
+    const rows = await this.read<ChildRow>(database, RELATION_CHILDREN_QUERY, [schema, relation, RELKINDS_BY_RELATION[kind]]);
+    if (!rows.some((row) => row.kind === 'relation')) throw missingRelation(database, schema, relation, kind);
+    return rows.flatMap((row) => {
+      if (row.kind === 'relation' || row.name === null) return [];
+      const hasChildren = row.kind === 'group' && row.detail !== '0';
+      return [node(row.kind as SchemaNodeKind, row.name, path, hasChildren, row.detail ?? undefined)];
+    });
+  }
+
+  private async referencedBy(database: string, schema: string, table: string, path: PathSegment[]): Promise<SchemaNode[]> {
+    const rows = await this.read<ChildRow>(database, REFERENCED_BY_QUERY, [schema, table, RELKINDS_BY_RELATION.table]);
+    if (!rows.some((row) => row.kind === 'relation')) throw missingRelation(database, schema, table, 'table');
+    return rows.flatMap((row) => (row.kind === 'relation' || row.name === null ? [] : [node('foreign-key', row.name, path, false, row.detail ?? undefined)]));
+  }
+}
+
+function groupQuery(schema: string, group: GroupDefinition): [string, unknown[]] {
+  switch (group.itemKind) {
+    case 'function':
+    case 'procedure':
+      return [ROUTINES_QUERY, [schema, group.kinds]];
+    case 'sequence':
+      return [SEQUENCES_QUERY, [schema]];
+    case 'type':
+      return [TYPES_QUERY, [schema]];
+    default:
+      return [RELATIONS_QUERY, [schema, group.kinds]];
   }
 }
 
@@ -133,13 +165,4 @@ function node(kind: SchemaNodeKind, name: string, parent: PathSegment[], hasChil
   const result: SchemaNode = { kind, name, path: [...parent, { kind, name }], hasChildren };
   if (detail !== undefined) result.detail = detail;
   return result;
-}
-
-function missingSchema(database: string, schema: string): CoreError {
-  return new CoreError('NOT_FOUND', `Schema "${schema}" does not exist in database "${database}". Refresh the tree.`);
-}
-
-function missingRelation(database: string, schema: string, relation: string, kind: string): CoreError {
-  const what = kind.replace('-', ' ');
-  return new CoreError('NOT_FOUND', `The ${what} "${schema}"."${relation}" does not exist in database "${database}". Refresh the tree.`);
 }

@@ -2,22 +2,32 @@ import type { PathSegment, SchemaNodeKind } from '../../../../shared/model/schem
 import { CoreError } from '../../errors';
 
 export type RelationKind = 'table' | 'view' | 'materialized-view';
+export type SchemaItemKind = RelationKind | 'function' | 'procedure' | 'sequence' | 'type';
+export type DatabaseItemKind = 'extension' | 'role';
 
 export interface GroupDefinition {
   name: string;
-  itemKind: 'table' | 'view' | 'materialized-view' | 'function' | 'sequence';
-  /** pg_class.relkind letters of the group's relations. */
-  relkinds: string[];
+  itemKind: SchemaItemKind;
+  /** pg_class.relkind letters of the group's relations, pg_proc.prokind letters of its routines. */
+  kinds: string[];
 }
 
 /** The groups below a schema, in the order the tree shows them. */
 export const GROUPS: readonly GroupDefinition[] = [
-  { name: 'tables', itemKind: 'table', relkinds: ['r', 'p'] },
-  { name: 'views', itemKind: 'view', relkinds: ['v'] },
-  { name: 'materialized-views', itemKind: 'materialized-view', relkinds: ['m'] },
-  { name: 'functions', itemKind: 'function', relkinds: [] },
-  { name: 'sequences', itemKind: 'sequence', relkinds: [] },
+  { name: 'tables', itemKind: 'table', kinds: ['r', 'p'] },
+  { name: 'views', itemKind: 'view', kinds: ['v'] },
+  { name: 'materialized-views', itemKind: 'materialized-view', kinds: ['m'] },
+  { name: 'functions', itemKind: 'function', kinds: ['f', 'w'] },
+  { name: 'procedures', itemKind: 'procedure', kinds: ['p'] },
+  { name: 'sequences', itemKind: 'sequence', kinds: [] },
+  { name: 'types', itemKind: 'type', kinds: [] },
 ];
+
+/** The groups below a database, after its schemas. */
+export const DATABASE_GROUPS: Readonly<Record<string, DatabaseItemKind>> = { extensions: 'extension', roles: 'role' };
+
+/** The group below a table that lists the foreign keys pointing at it. */
+export const REFERENCED_BY_GROUP = 'referenced-by';
 
 export const RELKINDS_BY_RELATION: Readonly<Record<RelationKind, string[]>> = {
   table: ['r', 'p'],
@@ -25,35 +35,79 @@ export const RELKINDS_BY_RELATION: Readonly<Record<RelationKind, string[]>> = {
   'materialized-view': ['m'],
 };
 
+/** What each relation kind shows below itself. */
+const RELATION_CHILD_KINDS: Readonly<Record<RelationKind, readonly SchemaNodeKind[]>> = {
+  table: ['column', 'index', 'foreign-key', 'constraint', 'trigger', 'policy'],
+  view: ['column', 'trigger'],
+  'materialized-view': ['column', 'index'],
+};
+
+interface InSchema {
+  database: string;
+  schema: string;
+}
+interface InRelation extends InSchema {
+  relation: string;
+  relationKind: RelationKind;
+}
+
 /** Where a path points, level by level. */
 export type TreeLocation =
   | { level: 'root' }
   | { level: 'database'; database: string }
-  | { level: 'schema'; database: string; schema: string }
-  | { level: 'group'; database: string; schema: string; group: GroupDefinition }
-  | { level: 'relation'; database: string; schema: string; relation: string; kind: RelationKind; path: PathSegment[] }
-  | { level: 'leaf' };
+  | { level: 'database-group'; database: string; itemKind: DatabaseItemKind }
+  | { level: 'database-item'; database: string; kind: DatabaseItemKind; name: string }
+  | ({ level: 'schema' } & InSchema)
+  | ({ level: 'group'; group: GroupDefinition } & InSchema)
+  | ({ level: 'item'; kind: Exclude<SchemaItemKind, RelationKind>; name: string } & InSchema)
+  | ({ level: 'relation' } & InRelation)
+  | ({ level: 'referenced-by' } & InRelation)
+  | ({ level: 'relation-item'; kind: SchemaNodeKind; name: string; incoming: boolean } & InRelation);
 
 const RELATION_KINDS: readonly SchemaNodeKind[] = ['table', 'view', 'materialized-view'];
-const LEAF_KINDS: readonly SchemaNodeKind[] = ['function', 'sequence', 'column', 'index', 'foreign-key', 'trigger'];
 
 export function parsePath(path: PathSegment[]): TreeLocation {
   if (path.length === 0) return { level: 'root' };
-  const [database, schema, group, item, leaf] = path;
+  const [database, second] = path;
   expectKind(database, 'database', path);
-  if (!schema) return { level: 'database', database: database.name };
-  expectKind(schema, 'schema', path);
-  if (!group) return { level: 'schema', database: database.name, schema: schema.name };
+  if (!second) return { level: 'database', database: database.name };
+  if (second.kind === 'group') return parseDatabaseGroup(database.name, second.name, path);
+  expectKind(second, 'schema', path);
+  return parseSchemaPath({ database: database.name, schema: second.name }, path);
+}
+
+function parseDatabaseGroup(database: string, group: string, path: PathSegment[]): TreeLocation {
+  const itemKind = Object.hasOwn(DATABASE_GROUPS, group) ? DATABASE_GROUPS[group] : undefined;
+  if (!itemKind) throw new CoreError('NOT_FOUND', `There is no group "${group}" in a PostgreSQL database.`);
+  const item = path[2];
+  if (!item) return { level: 'database-group', database, itemKind };
+  expectKind(item, itemKind, path);
+  if (path.length > 3) throw malformed(path);
+  return { level: 'database-item', database, kind: itemKind, name: item.name };
+}
+
+function parseSchemaPath(at: InSchema, path: PathSegment[]): TreeLocation {
+  const [, , group, item, child, grandchild] = path;
+  if (!group) return { level: 'schema', ...at };
   expectKind(group, 'group', path);
   const definition = GROUPS.find((candidate) => candidate.name === group.name);
   if (!definition) throw new CoreError('NOT_FOUND', `There is no group "${group.name}" in a PostgreSQL schema.`);
-  if (!item) return { level: 'group', database: database.name, schema: schema.name, group: definition };
+  if (!item) return { level: 'group', ...at, group: definition };
   expectKind(item, definition.itemKind, path);
-  if (path.length > 5 || (leaf && !LEAF_KINDS.includes(leaf.kind))) throw malformed(path);
-  if (!leaf && RELATION_KINDS.includes(item.kind)) {
-    return { level: 'relation', database: database.name, schema: schema.name, relation: item.name, kind: item.kind as RelationKind, path };
+  if (!RELATION_KINDS.includes(item.kind)) {
+    if (child) throw malformed(path);
+    return { level: 'item', ...at, kind: item.kind as Exclude<SchemaItemKind, RelationKind>, name: item.name };
   }
-  return { level: 'leaf' };
+  const relation: InRelation = { ...at, relation: item.name, relationKind: item.kind as RelationKind };
+  if (!child) return { level: 'relation', ...relation };
+  if (relation.relationKind === 'table' && child.kind === 'group' && child.name === REFERENCED_BY_GROUP) {
+    if (!grandchild) return { level: 'referenced-by', ...relation };
+    expectKind(grandchild, 'foreign-key', path);
+    if (path.length > 6) throw malformed(path);
+    return { level: 'relation-item', ...relation, kind: 'foreign-key', name: grandchild.name, incoming: true };
+  }
+  if (grandchild || !RELATION_CHILD_KINDS[relation.relationKind].includes(child.kind)) throw malformed(path);
+  return { level: 'relation-item', ...relation, kind: child.kind, name: child.name, incoming: false };
 }
 
 /** The location of a table, view or materialized view; anything else is not a table. */
