@@ -9,6 +9,7 @@ import { DdlDialog } from './DdlDialog';
 import { DropDialog } from './DropDialog';
 import { objectAddress, ownNameParts, type ObjectAddress } from './object-address';
 import { objectMenuEntries } from './object-menu';
+import { TableExportDialog } from '../export/TableExportDialog';
 import { openImportDialog } from '../import/import-dialog-trigger';
 
 /** The node a menu was opened on. */
@@ -17,7 +18,11 @@ export interface ActionTarget {
   detail: string | null;
 }
 
-type OpenDialog = { type: 'ddl'; path: PathSegment[]; title: string } | { type: 'drop'; address: ObjectAddress } | null;
+type OpenDialog =
+  | { type: 'ddl'; path: PathSegment[]; title: string }
+  | { type: 'drop'; address: ObjectAddress }
+  | { type: 'export'; path: PathSegment[] }
+  | null;
 
 export interface ObjectActions {
   /** The node's menu entries; `openData` is the tree's own "open data" for nodes that hold rows. */
@@ -63,14 +68,15 @@ export function useObjectActions(connectionId: string): ObjectActions {
         copy,
         generate: (kind) => void generate(target.path, address, kind),
         importCsv: address.kind === 'table' ? () => openImportDialog(connectionId, target.path) : null,
-        exportData: null,
+        exportData: () => setOpen({ type: 'export', path: target.path }),
         drop: () => setOpen({ type: 'drop', address }),
       },
     );
   };
 
   let dialog: ReactNode = null;
-  if (open?.type === 'ddl') dialog = <DdlDialog connectionId={connectionId} path={open.path} title={open.title} onClose={close} />;
+  if (open?.type === 'export') dialog = <TableExportDialog connectionId={connectionId} path={open.path} onClose={close} />;
+  else if (open?.type === 'ddl') dialog = <DdlDialog connectionId={connectionId} path={open.path} title={open.title} onClose={close} />;
   else if (open?.type === 'drop' && profile) {
     dialog = <DropDialog connectionId={connectionId} engine={profile.engine} production={profile.production} address={open.address} onClose={close} />;
   }

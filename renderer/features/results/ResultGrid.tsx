@@ -1,8 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import type { SqlDialect } from '../../../shared/export/serializer';
 import type { ColumnMeta } from '../../../shared/model/query';
 import { useStore } from '../../store';
-import { hasModKey } from '../editor/shortcuts';
+import { hasModKey, MOD_LABEL } from '../editor/shortcuts';
+import { COPY_FORMATS, COPY_LABELS, copyAsText, type CopyFormat } from '../export/copy-as';
+import { Menu, type MenuEntry } from '../../ui/Menu';
 import { CellViewer } from './CellViewer';
 import { copyText } from './clipboard';
 import { estimateColumnWidths, gutterWidth } from './column-widths';
@@ -38,6 +41,10 @@ interface ResultGridProps {
   index: number;
   /** Rows may still arrive. */
   streaming: boolean;
+  /** Where "Copy as SQL INSERT" writes to; null when the connection is not SQL. */
+  insertTarget?: { dialect: SqlDialect; table: readonly string[] } | null;
+  /** Opens the export of this result; absent hides the menu entry. */
+  onExport?: () => void;
 }
 
 function cellFromTarget(target: EventTarget): CellPosition | null {
@@ -52,7 +59,7 @@ function cellFromTarget(target: EventTarget): CellPosition | null {
  * the scroll position; columns vary in width and few enough for the column virtualizer. Every value is
  * a React text node.
  */
-export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
+export function ResultGrid({ runId, index, streaming, insertTarget = null, onExport }: ResultGridProps) {
   const result = useStatementResult(runId, index);
   const notify = useStore((s) => s.notify);
   const columns = result?.columns ?? NO_COLUMNS;
@@ -71,6 +78,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
 
   const [selection, setSelection] = useState<GridSelection | null>(null);
   const [viewing, setViewing] = useState<CellPosition | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const dragging = useRef(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -131,8 +139,8 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
     return range;
   };
 
-  /** Copies the range, first loading any spooled rows of it that are not loaded. */
-  const copyRows = async (target: SelectionRange) => {
+  /** Copies the range (as TSV unless another format is asked for), first loading any spooled rows of it that are not loaded. */
+  const copyRows = async (target: SelectionRange, format: CopyFormat | 'tsv' = 'tsv') => {
     if (!result) return;
     let rows = result.getRows(target.top, target.bottom + 1);
     if (!rows) {
@@ -143,12 +151,42 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
         return;
       }
     }
-    if (!(await copyText(toTsv(rows, target.left, target.right)))) notify({ kind: 'error', title: 'Could not copy', message: 'The clipboard refused the text.' });
+    let text: string;
+    try {
+      text =
+        format === 'tsv'
+          ? toTsv(rows, target.left, target.right)
+          : copyAsText(format, { rows, columns: result.columns, fromCol: target.left, toCol: target.right }, insertTarget);
+    } catch (error) {
+      notify({ kind: 'error', title: 'Could not copy', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (!(await copyText(text))) notify({ kind: 'error', title: 'Could not copy', message: 'The clipboard refused the text.' });
   };
 
-  const copySelection = () => {
+  const copySelection = (format: CopyFormat | 'tsv' = 'tsv') => {
     const target = copyableRange();
-    if (target) void copyRows(target);
+    if (target) void copyRows(target, format);
+  };
+
+  const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const cell = cellFromTarget(event.target);
+    if (cell && !isCellSelected(range, cell.row, cell.col)) setSelection(selectCell(cell));
+    setMenu({ x: event.clientX, y: event.clientY });
+  };
+
+  const menuEntries = (): MenuEntry[] => {
+    const entries: MenuEntry[] = [{ label: 'Copy', shortcut: `${MOD_LABEL}+C`, disabled: !selection, onSelect: () => copySelection() }];
+    for (const format of COPY_FORMATS) {
+      entries.push({
+        label: `Copy as ${COPY_LABELS[format]}`,
+        disabled: !selection || (format === 'sql' && !insertTarget),
+        onSelect: () => copySelection(format),
+      });
+    }
+    if (onExport) entries.push({ kind: 'separator' }, { label: 'Export…', onSelect: onExport });
+    return entries;
   };
 
   const scrollToCell = (cell: CellPosition) => {
@@ -237,6 +275,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
         onMouseDown={onMouseDown}
         onMouseMove={onMouseMove}
         onDoubleClick={onDoubleClick}
+        onContextMenu={onContextMenu}
       >
         <div className="grid-sizer" style={{ width: totalWidth, height: rows.height }}>
           <div className="grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth, height: HEADER_HEIGHT }}>
@@ -303,6 +342,7 @@ export function ResultGrid({ runId, index, streaming }: ResultGridProps) {
         </div>
         {rowCount === 0 ? <div className="grid-empty">{streaming ? 'Waiting for rows…' : 'No rows'}</div> : null}
       </div>
+      {menu ? <Menu x={menu.x} y={menu.y} label="Result actions" entries={menuEntries()} onClose={() => setMenu(null)} /> : null}
       {viewing && viewedRow && columns[viewing.col] ? (
         <CellViewer
           column={columns[viewing.col]}

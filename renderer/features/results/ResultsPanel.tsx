@@ -1,10 +1,15 @@
+import { useState } from 'react';
+import { guessTableName } from '../../../shared/export/table-name';
 import { useStore } from '../../store';
+import { ExportDialog } from '../export/ExportDialog';
+import { sqlDialectOf } from '../export/sql-dialect';
 import { ExplainResult } from '../explain/ExplainResult';
 import { SHORTCUTS } from '../editor/shortcuts';
 import { formatRows } from './format-figures';
 import { MessagesView } from './MessagesView';
 import { ResultGrid } from './ResultGrid';
 import { isFailure, isRunActive, pickResultView, resultStatements, type StatementOutcome, type TabRun } from './run-state';
+import { resultStore } from './app-result-store';
 import { useStatementResult } from './use-result';
 import './results.css';
 
@@ -27,6 +32,8 @@ export function ResultsPanel({ tabId }: { tabId: string }) {
   const plan = useStore((s) => s.plans[tabId]);
   const planShown = useStore((s) => s.planShown[tabId] === true) && plan !== undefined;
   const showPlan = useStore((s) => s.showPlan);
+  const engine = useStore((s) => s.connections.find((c) => c.id === run?.connectionId)?.engine);
+  const [exporting, setExporting] = useState<{ runId: string; index: number } | null>(null);
 
   if (!run && !plan) {
     return (
@@ -43,6 +50,15 @@ export function ResultsPanel({ tabId }: { tabId: string }) {
   const results = resultStatements(run);
   const failures = run ? run.statements.filter(isFailure).length + (run.startError ? 1 : 0) : 0;
   const shown = view.kind === 'result' ? results.find((s) => s.index === view.index) : undefined;
+  const shownResult = run && shown ? resultStore.get(run.runId, shown.index) : undefined;
+  const shownStreaming = shown !== undefined && !shown.finished && isRunActive(run);
+  const dialect = sqlDialectOf(engine);
+  const guessedTable = (shown && guessTableName(shown.sql)) ?? ['result'];
+  const canExport = !planShown && shownResult !== undefined && !shownStreaming;
+  const openExport = () => {
+    if (run && shown && canExport) setExporting({ runId: run.runId, index: shown.index });
+  };
+  const exportedResult = exporting ? resultStore.get(exporting.runId, exporting.index) : undefined;
   const pick = (next: Parameters<typeof setResultView>[1]) => {
     showPlan(tabId, false);
     setResultView(tabId, next);
@@ -86,16 +102,45 @@ export function ResultsPanel({ tabId }: { tabId: string }) {
             Plan{plan.status === 'running' ? '…' : ''}
           </button>
         ) : null}
+        {shown && !planShown ? (
+          <div className="results-tabs-actions">
+            <button
+              type="button"
+              className="results-action"
+              disabled={!canExport}
+              title={canExport ? 'Export these rows to a file' : 'Rows are still arriving; export when the statement has finished'}
+              onClick={openExport}
+            >
+              Export…
+            </button>
+          </div>
+        ) : null}
       </div>
       <div className="results-body" role="tabpanel">
         {plan && (planShown || !run) ? (
           <ExplainResult plan={plan} />
         ) : !run ? null : shown ? (
-          <ResultGrid key={`${run.runId}:${shown.index}`} runId={run.runId} index={shown.index} streaming={!shown.finished && isRunActive(run)} />
+          <ResultGrid
+            key={`${run.runId}:${shown.index}`}
+            runId={run.runId}
+            index={shown.index}
+            streaming={shownStreaming}
+            insertTarget={dialect ? { dialect, table: guessedTable } : null}
+            onExport={canExport ? openExport : undefined}
+          />
         ) : (
           <MessagesView run={run} />
         )}
       </div>
+      {exporting && exportedResult ? (
+        <ExportDialog
+          result={exportedResult}
+          dialect={dialect}
+          defaultTable={guessedTable}
+          fileBase={guessedTable.at(-1) ?? 'result'}
+          onClose={() => setExporting(null)}
+        />
+      ) : null}
     </section>
   );
 }
