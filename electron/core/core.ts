@@ -23,6 +23,7 @@ import { ImportService } from './services/import-service';
 import { QueryService } from './services/query-service';
 import { createSavedQueryHandlers } from './services/saved-query-service';
 import { SchemaService } from './services/schema-service';
+import { TableDataService } from './services/table-data-service';
 import { createVaultHandlers } from './services/vault-service';
 import { createWorkspaceHandlers } from './services/workspace-service';
 import { Vault } from './vault/vault';
@@ -125,6 +126,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onAppQuery: (id, engine, report) => appQueries.record(id, engine, report),
   });
 
+  const tableData = new TableDataService({ openDriver, retain: (id) => pools.retain(id), log });
+
   const startup = await prepareStartupConnections({
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
@@ -149,6 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...queries.handlers,
     ...explains.handlers,
     ...imports.handlers,
+    ...tableData.handlers,
     ...history.handlers,
     ...createSavedQueryHandlers(appDatabase),
     ...createWorkspaceHandlers(join(options.dataDir, 'workspace.json'), log),

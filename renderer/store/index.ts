@@ -4,11 +4,12 @@ import { createExplainSlice, type ExplainSlice } from './explain-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createRunsSlice, type RunsSlice } from './runs-slice';
 import { createSchemaSlice, type SchemaSlice } from './schema-slice';
+import { createTableDataSlice, type TableDataSlice } from './table-data-slice';
 import { createTabsSlice, type TabsSlice } from './tabs-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createVaultSlice, type VaultSlice } from './vault-slice';
 
-export type StoreState = UiSlice & ConnectionsSlice & SchemaSlice & VaultSlice & TabsSlice & RunsSlice & ExplainSlice & HistorySlice;
+export type StoreState = UiSlice & ConnectionsSlice & SchemaSlice & VaultSlice & TabsSlice & RunsSlice & ExplainSlice & HistorySlice & TableDataSlice;
 
 /** The renderer's one store, assembled from slices (zustand's slices pattern). Result rows live outside it. */
 export const useStore = create<StoreState>()((...a) => ({
@@ -20,4 +21,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createRunsSlice(...a),
   ...createExplainSlice(...a),
   ...createHistorySlice(...a),
+  ...createTableDataSlice(...a),
 }));

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { EditorTab } from '../../shared/model/workspace';
+import type { EditorTab, TableTabTarget } from '../../shared/model/workspace';
 import { nextTabTitle } from '../features/editor/tab-titles';
 import type { StoreState } from './index';
 
@@ -7,8 +7,10 @@ export interface OpenTabRequest {
   title: string;
   connectionId: string | null;
   sql: string;
-  /** Run the whole text at once, e.g. "open data" from the schema tree. */
+  /** Run the whole text at once. */
   run?: boolean;
+  /** Open a table-data tab (browse and edit the rows) instead of an editor, e.g. "open data" from the schema tree. */
+  table?: TableTabTarget;
 }
 
 export interface TabsSlice {
@@ -42,7 +44,7 @@ export const createTabsSlice: StateCreator<StoreState, [], [], TabsSlice> = (set
   tabs: [],
   activeTabId: null,
 
-  openTab: ({ title, connectionId, sql, run = false }) => {
+  openTab: ({ title, connectionId, sql, run = false, table }) => {
     const id = newTabId();
     const tab: EditorTab = {
       id,
@@ -50,9 +52,10 @@ export const createTabsSlice: StateCreator<StoreState, [], [], TabsSlice> = (set
       connectionId,
       sql,
       cursorOffset: 0,
+      ...(table ? { table } : {}),
     };
     set((state) => ({ tabs: [...state.tabs, tab], activeTabId: id }));
-    if (run) void get().runTab(id, { sql, offset: 0 });
+    if (run && !table) void get().runTab(id, { sql, offset: 0 });
     return id;
   },
 
@@ -63,6 +66,7 @@ export const createTabsSlice: StateCreator<StoreState, [], [], TabsSlice> = (set
     const index = tabs.findIndex((tab) => tab.id === id);
     if (index === -1) return;
     get().discardRun(id);
+    get().forgetTableView(id);
     const remaining = tabs.filter((tab) => tab.id !== id);
     const neighbour = remaining[Math.min(index, remaining.length - 1)] ?? null;
     set((state) => ({

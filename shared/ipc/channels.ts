@@ -37,6 +37,13 @@ export const INVOKE_CHANNELS = [
   'saved-query/list',
   'saved-query/save',
   'saved-query/delete',
+  'import/begin',
+  'import/rows',
+  'import/commit',
+  'import/abort',
+  'table/rows',
+  'table/estimate',
+  'table/apply',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

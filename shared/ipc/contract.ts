@@ -19,12 +19,36 @@ import {
 import { MAX_RESULT_MEMORY_BYTES, MIN_RESULT_MEMORY_BYTES, type QueryEvent, type ResultPage } from '../model/query';
 import { schemaPathSchema, type SchemaChildList, type TableDetail } from '../model/schema';
 import { workspaceSchema, type Workspace } from '../model/workspace';
+import { tableChangeSchema } from '../sql/dml';
+import {
+  MAX_TABLE_PAGE_ROWS,
+  tableFilterSchema,
+  tableSortSchema,
+  type TableApplyResult,
+  type TableEstimate,
+  type TableRowsPage,
+} from '../sql/table-query';
 import type { EventChannel, InvokeChannel } from './channels';
 
 /** A phantom marker for a channel's output type: the value is never read, only its type. */
 const output = <T>() => undefined as unknown as T;
 
+/** Bounds of one import/rows call: rows, columns, and characters of all values together. */
+export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_COLUMNS = 1000;
+export const MAX_IMPORT_BATCH_CHARS = 2_000_000;
+const importIdSchema = z.string().min(1).max(100);
+
+export function importBatchChars(rows: readonly (readonly (string | null)[])[]): number {
+  let total = 0;
+  for (const row of rows) for (const value of row) total += value?.length ?? 0;
+  return total;
+}
+
 export const MAX_SQL_LENGTH = 10_000_000;
+export const MAX_PARAMS = 100;
+export const MAX_PARAM_NAME_LENGTH = 128;
+export const MAX_PARAM_VALUE_LENGTH = 10_000_000;
 
 /**
  * Flow control of query/run. Main never runs ahead of the client that asked for a run:
@@ -131,6 +155,14 @@ export const contract = {
        * and are read back with query/page. DEFAULT_RESULT_MEMORY_BYTES when absent.
        */
       memoryBudgetBytes: z.number().int().min(MIN_RESULT_MEMORY_BYTES).max(MAX_RESULT_MEMORY_BYTES).optional(),
+      /**
+       * Values for the parameters of a script of one statement (`:name`, `$1`, `?1` for the first `?`;
+       * see shared/sql/parameters.ts), bound, never spliced. null is SQL NULL.
+       */
+      params: z
+        .array(z.strictObject({ name: z.string().min(1).max(MAX_PARAM_NAME_LENGTH), value: z.string().max(MAX_PARAM_VALUE_LENGTH).nullable() }))
+        .max(MAX_PARAMS)
+        .optional(),
     }),
     output: output<{ runId: string; statements: number }>(),
   },
@@ -183,6 +215,77 @@ export const contract = {
   /** Saves a new query, or changes the one with `id`. Names are unique per connection, ignoring ASCII case. */
   'saved-query/save': { input: savedQueryInputSchema, output: output<SavedQuery>() },
   'saved-query/delete': { input: z.strictObject({ id: savedQueryIdSchema }), output: output<{ deleted: boolean }>() },
+
+  /**
+   * CSV import into a table, in one transaction on a session of its own (see import limits above):
+   * begin names the table and the target columns in the order each row gives its values.
+   */
+  'import/begin': {
+    input: z.strictObject({
+      connectionId: connectionIdSchema,
+      path: schemaPathSchema.min(1),
+      columns: z.array(z.string().min(1).max(1024)).min(1).max(MAX_IMPORT_COLUMNS),
+    }),
+    output: output<{ importId: string }>(),
+  },
+  /**
+   * Inserts rows (text or NULL, converted by the server to each column's type). A failure rolls the
+   * whole import back and fails with the file line of the failing row in the message.
+   */
+  'import/rows': {
+    input: z
+      .strictObject({
+        importId: importIdSchema,
+        /** The file line of the first row; row i is on firstLine + i unless `lines` says otherwise. */
+        firstLine: z.number().int().min(1),
+        /** The file line each row starts on, when quoted line breaks make rows span lines. */
+        lines: z.array(z.number().int().min(1)).max(MAX_IMPORT_ROWS).optional(),
+        rows: z.array(z.array(z.string().max(MAX_IMPORT_BATCH_CHARS).nullable()).min(1).max(MAX_IMPORT_COLUMNS)).min(1).max(MAX_IMPORT_ROWS),
+      })
+      .refine((input) => importBatchChars(input.rows) <= MAX_IMPORT_BATCH_CHARS, {
+        message: `A batch holds at most ${MAX_IMPORT_BATCH_CHARS} characters of values.`,
+        path: ['rows'],
+      }),
+    output: output<{ inserted: number }>(),
+  },
+  /** Commits; replies with the rows inserted in all. */
+  'import/commit': { input: z.strictObject({ importId: importIdSchema }), output: output<{ inserted: number }>() },
+  /** Rolls back; false when the import had already ended. */
+  'import/abort': { input: z.strictObject({ importId: importIdSchema }), output: output<{ aborted: boolean }>() },
+
+  /**
+   * One page of a table's or view's rows, filtered and sorted by the server (filter values bound),
+   * with the row key that editing uses and why editing is impossible, if it is.
+   */
+  'table/rows': {
+    input: z.strictObject({
+      connectionId: connectionIdSchema,
+      path: schemaPathSchema.min(1),
+      filters: z.array(tableFilterSchema).max(50),
+      sort: z.array(tableSortSchema).max(20),
+      offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      limit: z.number().int().min(1).max(MAX_TABLE_PAGE_ROWS),
+    }),
+    output: output<TableRowsPage>(),
+  },
+  /** The table's row count: counted up to a cap, beyond it the engine's statistics (exact: false). */
+  'table/estimate': {
+    input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1) }),
+    output: output<TableEstimate>(),
+  },
+  /**
+   * Applies pending changes in one transaction on one session. Any failing statement, or an update
+   * or delete that finds no row (changed or deleted by someone else), rolls all of them back.
+   */
+  'table/apply': {
+    input: z.strictObject({
+      connectionId: connectionIdSchema,
+      path: schemaPathSchema.min(1),
+      keyColumns: z.array(z.string().min(1).max(1024)).min(1).max(64),
+      changes: z.array(tableChangeSchema).min(1).max(10_000),
+    }),
+    output: output<TableApplyResult>(),
+  },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: unknown }>;
 
 // The allow-list in channels.ts and the contract must name the same channels.

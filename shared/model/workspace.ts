@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaPathSchema } from './schema';
 
 export const THEMES = ['dark', 'light', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -9,7 +10,10 @@ export const editorTabSchema = z.strictObject({
   connectionId: z.string().max(100).nullable(),
   sql: z.string().max(10_000_000),
   cursorOffset: z.number().int().min(0),
+  /** A table-data tab: shows the rows of this table or view instead of an editor. */
+  table: z.strictObject({ connectionId: z.string().min(1).max(100), path: schemaPathSchema.min(1) }).optional(),
 });
+export type TableTabTarget = NonNullable<z.infer<typeof editorTabSchema>['table']>;
 export type EditorTab = z.infer<typeof editorTabSchema>;
 
 /** What survives a restart: open tabs with their unsaved text, the active tab, the theme and settings. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, MAX_RUN_WINDOW, MAX_SQL_LENGTH, type ChannelInput } from '../../shared/ipc/contract';
+import { contract, MAX_RUN_WINDOW, MAX_PARAM_NAME_LENGTH, MAX_PARAM_VALUE_LENGTH, MAX_PARAMS, MAX_SQL_LENGTH, type ChannelInput } from '../../shared/ipc/contract';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/channels';
 import { emptyDraft } from '../../shared/model/connection';
 
@@ -30,7 +30,19 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'schema/children': { connectionId: 'c1', path: [{ kind: 'schema', name: 'public' }], refresh: true },
   'schema/table': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
   'schema/ddl': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
-  'query/run': { connectionId: 'c1', runId: 'r1', sql: 'SELECT 1', baseOffset: 10, stopOnError: false, window: 4, memoryBudgetBytes: 1024 * 1024 },
+  'query/run': {
+    connectionId: 'c1',
+    runId: 'r1',
+    sql: 'SELECT :greeting, :missing',
+    baseOffset: 10,
+    stopOnError: false,
+    window: 4,
+    memoryBudgetBytes: 1024 * 1024,
+    params: [
+      { name: ':greeting', value: "it's" },
+      { name: ':missing', value: null },
+    ],
+  },
   'query/cancel': { runId: 'r1' },
   'query/ack': { runId: 'r1', batches: 2 },
   'query/page': { runId: 'r1', index: 0, fromRow: 5000, rowCount: 5000 },
@@ -46,6 +58,29 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'workspace/load': {},
   'workspace/save': { workspace },
   'activity/app-queries': { connectionId: 'c1', sinceId: 12 },
+  'import/begin': { connectionId: 'c1', path: [{ kind: 'group', name: 'tables' }, { kind: 'table', name: 'people' }], columns: ['id', 'name'] },
+  'import/rows': { importId: 'i1', firstLine: 2, lines: [2, 4], rows: [['1', 'Ada\nLovelace'], ['2', null]] },
+  'import/commit': { importId: 'i1' },
+  'import/abort': { importId: 'i1' },
+  'table/rows': {
+    connectionId: 'c1',
+    path: [{ kind: 'schema', name: 'public' }, { kind: 'table', name: 'order "items"' }],
+    filters: [{ column: 'name', operator: 'contains', value: "O'Brien 100%" }],
+    sort: [{ column: 'id', direction: 'desc' }],
+    offset: 200,
+    limit: 100,
+  },
+  'table/estimate': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
+  'table/apply': {
+    connectionId: 'c1',
+    path: [{ kind: 'table', name: 'users' }],
+    keyColumns: ['id'],
+    changes: [
+      { kind: 'insert', values: [{ column: 'name', value: 'Ada' }] },
+      { kind: 'update', key: [{ column: 'id', value: '7' }], set: [{ column: 'name', value: null, original: 'Grace' }] },
+      { kind: 'delete', key: [{ column: 'id', value: '9' }] },
+    ],
+  },
 };
 
 const channels = INVOKE_CHANNELS.map((channel) => [channel] as const);
@@ -97,12 +132,13 @@ describe('the IPC contract', () => {
       expect(accepts(channel, { ...good, [key]: wrongTypeFor(good[key]) }), `${key} with a wrong type`).toBe(false);
       const { [key]: _omitted, ...rest } = good;
       const optional = contract[channel].input.safeParse(rest).success;
-      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window' || key === 'memoryBudgetBytes')) ||
+      const isOptionalField = (channel === 'schema/children' && key === 'refresh') || (channel === 'query/run' && (key === 'baseOffset' || key === 'stopOnError' || key === 'window' || key === 'memoryBudgetBytes' || key === 'params')) ||
         channel === 'activity/app-queries' ||
         channel === 'history/list' ||
         channel === 'history/clear' ||
         channel === 'saved-query/list' ||
-        (channel === 'saved-query/save' && key === 'id');
+        (channel === 'saved-query/save' && key === 'id') ||
+        (channel === 'import/rows' && key === 'lines');
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
   });
@@ -111,6 +147,9 @@ describe('the IPC contract', () => {
     const cases: [InvokeChannel, string, (max: number) => unknown, number][] = [
       ['query/run', 'sql', (length) => ({ ...goodPayloads['query/run'], sql: 'x'.repeat(length) }), MAX_SQL_LENGTH],
       ['query/run', 'runId', (length) => ({ ...goodPayloads['query/run'], runId: 'r'.repeat(length) }), 100],
+      ['query/run', 'params[0].name', (length) => ({ ...goodPayloads['query/run'], params: [{ name: 'n'.repeat(length), value: '' }] }), MAX_PARAM_NAME_LENGTH],
+      ['query/run', 'params[0].value', (length) => ({ ...goodPayloads['query/run'], params: [{ name: ':v', value: 'v'.repeat(length) }] }), MAX_PARAM_VALUE_LENGTH],
+      ['query/run', 'params', (length) => ({ ...goodPayloads['query/run'], params: Array.from({ length }, (_unused, i) => ({ name: `:p${i}`, value: null })) }), MAX_PARAMS],
       ['query/ack', 'runId', (length) => ({ runId: 'r'.repeat(length), batches: 1 }), 100],
       ['query/page', 'runId', (length) => ({ runId: 'r'.repeat(length), index: 0, fromRow: 0, rowCount: 1 }), 100],
       ['connection/open', 'id', (length) => ({ id: 'c'.repeat(length) }), 100],

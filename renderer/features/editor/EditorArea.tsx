@@ -3,6 +3,7 @@ import { useStore } from '../../store';
 import { Splitter } from '../../ui/Splitter';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { StatusBar } from '../results/StatusBar';
+import { TableDataView } from '../table-data/TableDataView';
 import { StartPanel } from './StartPanel';
 import { TabBar } from './TabBar';
 import { Toolbar } from './Toolbar';
@@ -29,6 +30,7 @@ function rememberedResultsHeight(): number {
 /** The workbench: editor tabs, the toolbar, Monaco, the results of the active tab and the status bar. */
 export function EditorArea() {
   const activeTabId = useStore((s) => s.activeTabId);
+  const activeTable = useStore((s) => s.tabs.find((tab) => tab.id === s.activeTabId)?.table);
   const [resultsHeight, setResultsHeight] = useState(rememberedResultsHeight);
   useGlobalShortcuts();
 
@@ -44,8 +46,13 @@ export function EditorArea() {
   return (
     <div className="editor-area">
       <TabBar />
-      {activeTabId ? <Toolbar tabId={activeTabId} /> : null}
-      <div className="editor-split" style={{ gridTemplateRows: `minmax(60px, 1fr) auto minmax(${MIN_RESULTS_HEIGHT}px, ${resultsHeight}px)` }} hidden={!activeTabId}>
+      {activeTabId && !activeTable ? <Toolbar tabId={activeTabId} /> : null}
+      {activeTabId && activeTable ? <TableDataView key={activeTabId} tabId={activeTabId} target={activeTable} /> : null}
+      <div
+        className="editor-split"
+        style={{ gridTemplateRows: `minmax(60px, 1fr) auto minmax(${MIN_RESULTS_HEIGHT}px, ${resultsHeight}px)` }}
+        hidden={!activeTabId || activeTable !== undefined}
+      >
         <Suspense fallback={<div className="monaco-host monaco-loading">Loading the editor…</div>}>
           <MonacoEditor />
         </Suspense>
@@ -58,7 +65,7 @@ export function EditorArea() {
           direction={-1}
           onChange={changeResultsHeight}
         />
-        {activeTabId ? <ResultsPanel tabId={activeTabId} /> : <div />}
+        {activeTabId && !activeTable ? <ResultsPanel tabId={activeTabId} /> : <div />}
       </div>
       {activeTabId ? null : <StartPanel />}
       <StatusBar />

@@ -9,7 +9,7 @@ import { useRowWindow } from '../results/use-row-window';
 import { KindIcon } from './KindIcon';
 import { nodeLabel, nodeTooltip } from './labels';
 import { PanelMessage } from './PanelMessage';
-import { canOpenData, selectAllSql } from './open-data';
+import { canOpenData, openDataRequest } from './open-data';
 import { EMPTY_TREE, rowPath, type NodeRow, type StatusRow } from './tree-model';
 import { visibleRows, type VisibleRows } from './visible-rows';
 
@@ -65,7 +65,7 @@ function TreeRows({ connectionId, rows }: { connectionId: string; rows: VisibleR
 
   const openData = (node: SchemaChild, path: PathSegment[]) => {
     if (!profile || !capabilities || !canOpenData(node, capabilities)) return false;
-    openTab({ title: node.name, connectionId, sql: selectAllSql(profile.engine, capabilities, path), run: true });
+    openTab(openDataRequest(node, connectionId, profile.engine, capabilities, path));
     return true;
   };
 

@@ -2,6 +2,7 @@ import type { Capabilities } from '../../../shared/model/capabilities';
 import type { Engine } from '../../../shared/model/connection';
 import type { PathSegment, SchemaChild, SchemaNodeKind } from '../../../shared/model/schema';
 import { qualifiedName } from '../../../shared/sql/quote';
+import type { OpenTabRequest } from '../../store/tabs-slice';
 
 export const OPEN_DATA_ROW_LIMIT = 1000;
 
@@ -28,4 +29,12 @@ export function objectNameParts(path: readonly PathSegment[], capabilities: Capa
 
 export function selectAllSql(engine: Engine, capabilities: Capabilities, path: readonly PathSegment[]): string {
   return `SELECT * FROM ${qualifiedName(engine, objectNameParts(path, capabilities))} LIMIT ${OPEN_DATA_ROW_LIMIT}`;
+}
+
+/**
+ * "Open data": a table-data tab that pages, filters, sorts and edits the rows on the server. Its
+ * text is the equivalent SELECT, for copying into an editor.
+ */
+export function openDataRequest(node: SchemaChild, connectionId: string, engine: Engine, capabilities: Capabilities, path: readonly PathSegment[]): OpenTabRequest {
+  return { title: node.name, connectionId, sql: selectAllSql(engine, capabilities, path), table: { connectionId, path: [...path] } };
 }

@@ -1,0 +1,178 @@
+import type { PathSegment } from '../../../shared/model/schema';
+import { isComparableType, planChanges, type TableChange } from '../../../shared/sql/dml';
+import {
+  cappedCountSql,
+  selectRowsSql,
+  statisticsEstimateSql,
+  type SqlEngine,
+  type TableApplyResult,
+  type TableEstimate,
+  type TableFilter,
+  type TableRowsPage,
+  type TableSort,
+} from '../../../shared/sql/table-query';
+import type { ResultBatch } from '../../../shared/result-batch/format';
+import { BatchReader } from '../../../shared/result-batch/read';
+import type { SqlConnection, SqlDriver } from '../drivers/types';
+import { CoreError, toStrataError } from '../errors';
+import type { HandlerGroup } from '../host';
+import { applyInTransaction } from '../table-data/apply-changes';
+import { joinBatches } from '../table-data/join-batches';
+import { runStatement } from '../table-data/run-statement';
+import { tableName, tableShape, type TableShape } from '../table-data/table-shape';
+import type { OpenDriver } from './connection-service';
+
+export interface TableDataServiceOptions {
+  openDriver: (connectionId: string) => Promise<OpenDriver>;
+  /** Keeps the connection's pool open (not closed as idle) until the returned function is called. */
+  retain: (connectionId: string) => () => void;
+  log: (line: string) => void;
+  /** Row counts up to this are counted exactly; EXACT_COUNT_CAP when absent. */
+  exactCountCap?: number;
+}
+
+export interface RowsInput {
+  connectionId: string;
+  path: PathSegment[];
+  filters: TableFilter[];
+  sort: TableSort[];
+  offset: number;
+  limit: number;
+}
+
+export interface ApplyInput {
+  connectionId: string;
+  path: PathSegment[];
+  keyColumns: string[];
+  changes: TableChange[];
+}
+
+/** Row counts up to this are counted exactly; larger tables show the engine's estimate. */
+export const EXACT_COUNT_CAP = 100_000;
+
+interface Target {
+  engine: SqlEngine;
+  driver: SqlDriver;
+  shape: TableShape;
+  readOnlyConnection: string | null;
+}
+
+/**
+ * table/rows, table/estimate and table/apply: a table's rows a page at a time, filtered and sorted by
+ * the server, and pending edits applied in one transaction that either commits all or none.
+ */
+export class TableDataService {
+  constructor(private readonly options: TableDataServiceOptions) {}
+
+  readonly handlers: HandlerGroup<'table/rows' | 'table/estimate' | 'table/apply'> = {
+    'table/rows': (input) => this.rows(input),
+    'table/estimate': (input) => this.estimate(input.connectionId, input.path),
+    'table/apply': (input) => this.apply(input),
+  };
+
+  async rows(input: RowsInput): Promise<TableRowsPage> {
+    return this.withTarget(input.connectionId, input.path, async ({ engine, driver, shape, readOnlyConnection }) => {
+      const known = new Set(shape.columns.map((column) => column.name));
+      for (const { column } of [...input.filters, ...input.sort]) requireColumn(known, column);
+      const query = selectRowsSql(engine, shape.name, {
+        columns: shape.columns.map((column) => column.name),
+        filters: input.filters,
+        sort: input.sort,
+        keyColumns: shape.keyColumns,
+        offset: input.offset,
+        limit: input.limit + 1,
+      });
+      const { batches } = await this.onSession(driver, (session) => runStatement(session, query.sql, query.params));
+      const fetched = batches.reduce((sum, batch) => sum + batch.rowCount, 0);
+      return {
+        columns: shape.columns,
+        keyColumns: shape.keyColumns,
+        readOnlyReason: readOnlyConnection ?? shape.keyProblem,
+        batches: [joinBatches(batches, shape.columns.length, input.limit)],
+        offset: input.offset,
+        hasMore: fetched > input.limit,
+      };
+    });
+  }
+
+  async estimate(connectionId: string, path: PathSegment[]): Promise<TableEstimate> {
+    return this.withTarget(connectionId, path, ({ engine, driver, shape }) =>
+      this.onSession(driver, async (session) => {
+        const cap = this.options.exactCountCap ?? EXACT_COUNT_CAP;
+        const counted = firstNumber(await runStatement(session, cappedCountSql(engine, shape.name, cap)));
+        if (counted !== null && counted <= cap) return { rows: counted, exact: true };
+        const statistics = statisticsEstimateSql(engine, shape.name);
+        const estimated = await runStatement(session, statistics.sql, statistics.params).then(firstNumber, () => null);
+        return { rows: Math.max(estimated ?? 0, cap + 1), exact: false };
+      }),
+    );
+  }
+
+  async apply(input: ApplyInput): Promise<TableApplyResult> {
+    return this.withTarget(input.connectionId, input.path, async ({ engine, driver, shape, readOnlyConnection }) => {
+      const refusal = readOnlyConnection ?? shape.keyProblem;
+      if (refusal) throw new CoreError('UNSUPPORTED', refusal);
+      if (!sameColumns(input.keyColumns, shape.keyColumns)) {
+        throw new CoreError('INVALID_INPUT', `The table's row key is now (${shape.keyColumns.join(', ')}), not what was loaded. Reload the rows and make the changes again.`);
+      }
+      if (input.changes.length === 0) throw new CoreError('INVALID_INPUT', 'There are no changes to apply.');
+      const types = new Map(shape.columns.map((column) => [column.name, column.dataType]));
+      for (const change of input.changes) checkChange(change, new Set(types.keys()), shape.keyColumns);
+      const plan = planChanges(engine, shape.name, input.changes, { comparable: (column) => isComparableType(engine, types.get(column) ?? '') });
+      return this.onSession(driver, (session) => applyInTransaction(session, engine, plan, this.options.log));
+    });
+  }
+
+  private async withTarget<T>(connectionId: string, path: PathSegment[], work: (target: Target) => Promise<T>): Promise<T> {
+    const opened = await this.options.openDriver(connectionId);
+    const release = this.options.retain(connectionId);
+    try {
+      const { profile, driver } = opened;
+      const engine = profile.engine;
+      if (driver.kind !== 'sql' || (engine !== 'postgres' && engine !== 'mysql' && engine !== 'sqlite')) {
+        throw new CoreError('UNSUPPORTED', `"${profile.name}" is not a SQL database: it has no tables to show here.`);
+      }
+      const name = tableName(engine, path, profile.database);
+      const detail = await driver.createIntrospector().tableDetail(path);
+      const readOnlyConnection = profile.readOnly ? `"${profile.name}" is a read-only connection: its data cannot be edited.` : null;
+      return await work({ engine, driver, shape: tableShape(engine, detail, name), readOnlyConnection });
+    } finally {
+      release();
+    }
+  }
+
+  private async onSession<T>(driver: SqlDriver, work: (session: SqlConnection) => Promise<T>): Promise<T> {
+    const session = await driver.acquireConnection();
+    try {
+      return await work(session);
+    } finally {
+      await session.release().catch((error: unknown) => this.options.log(`Releasing a table-data session failed: ${toStrataError(error).message}`));
+    }
+  }
+}
+
+function requireColumn(known: Set<string>, column: string): void {
+  if (!known.has(column)) throw new CoreError('INVALID_INPUT', `The table has no column "${column}". Reload it: it may have changed.`);
+}
+
+function sameColumns(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((column) => b.includes(column));
+}
+
+/** Every column a change names must exist, and updates and deletes must name exactly the key. */
+function checkChange(change: TableChange, known: Set<string>, keyColumns: string[]): void {
+  const named = change.kind === 'insert' ? change.values : change.kind === 'update' ? [...change.key, ...change.set] : change.key;
+  for (const { column } of named) requireColumn(known, column);
+  if (change.kind !== 'insert' && !sameColumns(change.key.map(({ column }) => column), keyColumns)) {
+    throw new CoreError('INVALID_INPUT', `Each changed or deleted row must be identified by its key (${keyColumns.join(', ')}).`);
+  }
+}
+
+/** The first cell of a statement's result as a number, when it is one. */
+function firstNumber({ batches }: { batches: ResultBatch[] }): number | null {
+  const first = batches.find((batch) => batch.rowCount > 0);
+  if (!first) return null;
+  const cell = new BatchReader(first).cell(0, 0);
+  const number = cell === null ? NaN : Number.parseFloat(cell);
+  return Number.isFinite(number) && number >= 0 ? Math.round(number) : null;
+}

@@ -1,0 +1,43 @@
+import type { ColumnInput } from '../../../shared/result-batch/encode';
+import { encodeResultBatch } from '../../../shared/result-batch/encode';
+import type { ResultBatch, VectorKind } from '../../../shared/result-batch/format';
+import { BatchReader } from '../../../shared/result-batch/read';
+
+/**
+ * The first `maxRows` rows of a statement's batches as one batch, each column keeping the kind the
+ * driver gave it (the drivers give a column one kind for the whole statement).
+ */
+export function joinBatches(batches: ResultBatch[], columnCount: number, maxRows: number): ResultBatch {
+  const readers = batches.map((batch) => new BatchReader(batch));
+  const rowCount = Math.min(maxRows, readers.reduce((sum, reader) => sum + reader.rowCount, 0));
+  if (readers.length === 1 && readers[0].rowCount === rowCount) return batches[0];
+  const kinds: VectorKind[] = Array.from({ length: columnCount }, (_, column) => batches[0]?.columns[column]?.kind ?? 'text');
+  const columns = kinds.map((kind, column) => columnInput(kind, readers, column, rowCount));
+  return encodeResultBatch(columns, rowCount);
+}
+
+function columnInput(kind: VectorKind, readers: BatchReader[], column: number, rowCount: number): ColumnInput {
+  const read = <T>(value: (reader: BatchReader, row: number) => T): (T | null)[] => {
+    const values: (T | null)[] = [];
+    for (const reader of readers) {
+      for (let row = 0; row < reader.rowCount && values.length < rowCount; row++) {
+        values.push(reader.isNull(row, column) ? null : value(reader, row));
+      }
+    }
+    return values;
+  };
+  const text = (reader: BatchReader, row: number) => reader.cell(row, column) as string;
+  switch (kind) {
+    case 'text':
+      return { kind, values: read(text) };
+    case 'bytes':
+      return { kind, values: read((reader, row) => reader.binary(row, column) as Uint8Array) };
+    case 'int32':
+    case 'float64':
+      return { kind, values: read((reader, row) => Number(text(reader, row))) };
+    case 'int64':
+      return { kind, values: read((reader, row) => BigInt(text(reader, row))) };
+    case 'bool':
+      return { kind, values: read((reader, row) => text(reader, row) === 'true') };
+  }
+}

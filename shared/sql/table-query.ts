@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { Engine } from '../model/connection';
+import type { ResultBatch } from '../result-batch/format';
+import { qualifiedName, quoteIdentifier } from './quote';
+
+/** A value as the grid shows and edits it: the database's text form, or SQL NULL. */
+export type CellValue = string | null;
+
+/** A statement with its values kept apart, to be bound to its placeholders. */
+export interface BoundSql {
+  sql: string;
+  params: CellValue[];
+}
+
+export type SqlEngine = Extract<Engine, 'postgres' | 'mysql' | 'sqlite'>;
+
+export const FILTER_OPERATORS = ['=', '<>', '<', '<=', '>', '>=', 'contains', 'starts with', 'is null', 'is not null'] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+/** Operators that compare with no value. */
+export const VALUELESS_OPERATORS: readonly FilterOperator[] = ['is null', 'is not null'];
+
+export const MAX_TABLE_PAGE_ROWS = 5000;
+const columnName = z.string().min(1).max(1024);
+
+export const tableFilterSchema = z.strictObject({
+  column: columnName,
+  operator: z.enum(FILTER_OPERATORS),
+  /** Ignored by `is null` and `is not null`. */
+  value: z.string().max(100_000),
+});
+export type TableFilter = z.infer<typeof tableFilterSchema>;
+
+export const tableSortSchema = z.strictObject({ column: columnName, direction: z.enum(['asc', 'desc']) });
+export type TableSort = z.infer<typeof tableSortSchema>;
+
+/** Numbers placeholders per dialect: $1, $2… in PostgreSQL, ? elsewhere. */
+export class Placeholders {
+  readonly params: CellValue[] = [];
+  constructor(private readonly engine: SqlEngine) {}
+
+  bind(value: CellValue): string {
+    this.params.push(value);
+    return this.engine === 'postgres' ? `$${this.params.length}` : '?';
+  }
+}
+
+/** LIKE patterns escape their wildcards with `!`, which no dialect treats specially inside a string literal. */
+function likePattern(value: string, prefix: string, suffix: string): string {
+  return prefix + value.replace(/[!%_]/g, (char) => `!${char}`) + suffix;
+}
+
+function asText(engine: SqlEngine, column: string): string {
+  const type = engine === 'postgres' ? 'text' : engine === 'mysql' ? 'CHAR' : 'TEXT';
+  return `CAST(${column} AS ${type})`;
+}
+
+/** One filter as a condition; its value is bound, never spliced. */
+export function filterCondition(engine: SqlEngine, filter: TableFilter, placeholders: Placeholders): string {
+  const column = quoteIdentifier(engine, filter.column);
+  switch (filter.operator) {
+    case 'is null':
+      return `${column} IS NULL`;
+    case 'is not null':
+      return `${column} IS NOT NULL`;
+    case 'contains':
+    case 'starts with': {
+      const pattern = likePattern(filter.value, filter.operator === 'contains' ? '%' : '', '%');
+      // PostgreSQL's LIKE is case-sensitive; ILIKE matches what MySQL's and SQLite's LIKE do.
+      const like = engine === 'postgres' ? 'ILIKE' : 'LIKE';
+      return `${asText(engine, column)} ${like} ${placeholders.bind(pattern)} ESCAPE '!'`;
+    }
+    default:
+      return `${column} ${filter.operator} ${placeholders.bind(filter.value)}`;
+  }
+}
+
+export interface RowsQuery {
+  /** Every column to read, in order. */
+  columns: string[];
+  filters: TableFilter[];
+  sort: TableSort[];
+  /** Appended to the sort so pages do not overlap or skip rows; empty when the table has no key. */
+  keyColumns: string[];
+  offset: number;
+  limit: number;
+}
+
+/** SELECT of one page: `limit` rows after `offset`, filtered and sorted on the server. */
+export function selectRowsSql(engine: SqlEngine, table: string[], query: RowsQuery): BoundSql {
+  const placeholders = new Placeholders(engine);
+  const columns = query.columns.map((column) => quoteIdentifier(engine, column)).join(', ');
+  let sql = `SELECT ${columns} FROM ${qualifiedName(engine, table)}`;
+  if (query.filters.length > 0) {
+    sql += ` WHERE ${query.filters.map((filter) => filterCondition(engine, filter, placeholders)).join(' AND ')}`;
+  }
+  const sorted = new Set(query.sort.map((sort) => sort.column));
+  const order = [
+    ...query.sort.map((sort) => `${quoteIdentifier(engine, sort.column)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`),
+    ...query.keyColumns.filter((column) => !sorted.has(column)).map((column) => `${quoteIdentifier(engine, column)} ASC`),
+  ];
+  if (order.length > 0) sql += ` ORDER BY ${order.join(', ')}`;
+  sql += ` LIMIT ${integer(query.limit)} OFFSET ${integer(query.offset)}`;
+  return { sql, params: placeholders.params };
+}
+
+/** Counts rows up to `cap` (reading at most cap + 1), so a huge table is not scanned whole. */
+export function cappedCountSql(engine: SqlEngine, table: string[], cap: number): string {
+  return `SELECT COUNT(*) AS row_count FROM (SELECT 1 AS one FROM ${qualifiedName(engine, table)} LIMIT ${integer(cap + 1)}) capped`;
+}
+
+/** The engine's own row estimate from its statistics, bound to the table's name parts. */
+export function statisticsEstimateSql(engine: SqlEngine, table: string[]): BoundSql {
+  const name = table[table.length - 1];
+  switch (engine) {
+    case 'postgres':
+      return { sql: 'SELECT CAST(reltuples AS bigint) AS estimate FROM pg_class WHERE oid = to_regclass($1)', params: [qualifiedName(engine, table)] };
+    case 'mysql':
+      return {
+        sql: 'SELECT TABLE_ROWS AS estimate FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?',
+        params: [table.length > 1 ? table[0] : null, name],
+      };
+    case 'sqlite':
+      return { sql: 'SELECT stat AS estimate FROM sqlite_stat1 WHERE tbl = ? ORDER BY idx IS NULL DESC LIMIT 1', params: [name] };
+  }
+}
+
+function integer(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Expected a non-negative integer, got ${value}.`);
+  return String(value);
+}
+
+/** A column of the table view, with what the editor needs to know about it. */
+export interface TableColumn {
+  name: string;
+  dataType: string;
+  nullable: boolean;
+  hasDefault: boolean;
+  /** Part of the key that identifies rows for editing. */
+  inRowKey: boolean;
+  /** The foreign key this column starts, if any: "Go to referenced row" follows it. */
+  references: ColumnReference | null;
+}
+
+export interface ColumnReference {
+  /** Path of the referenced table in the schema tree. */
+  tablePath: { kind: 'database' | 'schema' | 'group' | 'table'; name: string }[];
+  /** Referencing column → referenced column, for every column of the foreign key. */
+  columns: { from: string; to: string }[];
+}
+
+/** Why rows of a table cannot be edited; null when they can. */
+export type ReadOnlyReason = string | null;
+
+/**
+ * One page of table/rows: at most `limit` rows as one ResultBatch, inside a one-element `batches`
+ * list because replies with `batches` travel as binary frames (shared/ipc/wire.ts).
+ */
+export interface TableRowsPage {
+  columns: TableColumn[];
+  /** The primary key, else a unique key of non-null columns; empty when there is none. */
+  keyColumns: string[];
+  readOnlyReason: ReadOnlyReason;
+  batches: [ResultBatch];
+  offset: number;
+  hasMore: boolean;
+}
+
+export interface TableEstimate {
+  rows: number;
+  /** Counted, rather than read from the engine's statistics. */
+  exact: boolean;
+}
+
+/** table/apply's answer: every change applied and committed, or none of them. */
+export type TableApplyResult =
+  | { status: 'applied'; changes: number; statements: number }
+  | {
+      status: 'rolled-back';
+      /** Index of the change that failed, within the changes sent. */
+      change: number;
+      /** Index of the failing statement among all statements run, counting from 0. */
+      statement: number;
+      sql: string;
+      reason: 'conflict' | 'error';
+      message: string;
+    };

@@ -1,0 +1,198 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionDraft } from '../../../shared/model/connection';
+import type { Cell } from '../../../shared/model/query';
+import { batchRows } from '../../../shared/result-batch/read';
+import type { TableChange } from '../../../shared/sql/dml';
+import type { TableFilter, TableRowsPage, TableSort } from '../../../shared/sql/table-query';
+import { createDriverRegistry } from '../../../electron/core/drivers/registry';
+import type { Driver } from '../../../electron/core/drivers/types';
+import { CoreError } from '../../../electron/core/errors';
+import type { OpenDriver } from '../../../electron/core/services/connection-service';
+import { TableDataService } from '../../../electron/core/services/table-data-service';
+import { engineKits, type EngineKit } from './engine-kits';
+
+const PEOPLE = 'people';
+const KEYLESS = 'keyless log';
+const HOSTILE_TABLE = 'we"ird `t` ?$1.x select';
+const HOSTILE_COLUMN = 'na"me` ?';
+const DOLLAR_COLUMN = '$1';
+const RESERVED_COLUMN = 'order';
+
+const registry = createDriverRegistry({ sqliteWorkerPath: resolve('out/main/sqlite-worker.cjs') });
+
+/** The service under test on real drivers, one per profile variant (read-write, read-only). */
+function serviceFor(kit: EngineKit, drivers: Driver[], overrides: Partial<ConnectionDraft> = {}, exactCountCap?: number): TableDataService {
+  let opened: Promise<OpenDriver> | null = null;
+  const open = async (): Promise<OpenDriver> => {
+    const profile = { ...kit.draft(overrides), id: `conformance-${kit.engine}`, hasPassword: false, builtIn: false, createdAt: '', updatedAt: '' };
+    const dialect = registry.dialectFor(profile.engine);
+    const driver = dialect.createDriver({ profile, password: null });
+    drivers.push(driver);
+    const { version } = await driver.init();
+    return { profile, dialect, driver, serverVersion: version };
+  };
+  return new TableDataService({ openDriver: () => (opened ??= open()), retain: () => () => undefined, log: () => undefined, exactCountCap });
+}
+
+describe.each(engineKits())('table browsing and editing ($label)', (kit) => {
+  const drivers: Driver[] = [];
+  let service: TableDataService;
+  const q = (name: string) => kit.quote(name);
+  const path = (table = PEOPLE) => kit.tablePath(table);
+
+  const page = (filters: TableFilter[] = [], sort: TableSort[] = [], offset = 0, limit = 100, table = PEOPLE) =>
+    service.rows({ connectionId: 'c', path: path(table), filters, sort, offset, limit });
+  const rows = (result: TableRowsPage): Cell[][] => result.batches.flatMap((batch) => batchRows(batch));
+  const apply = (changes: TableChange[], table = PEOPLE, keyColumns = ['id']) => service.apply({ connectionId: 'c', path: path(table), keyColumns, changes });
+  const people = async () => (await kit.admin(`SELECT id, name, score FROM ${q(PEOPLE)} ORDER BY id`)).map((row) => [Number(row.id), row.name, row.score === null ? null : Number(row.score)]);
+
+  beforeAll(async () => {
+    await kit.setup();
+    await kit.admin(`CREATE TABLE ${q(PEOPLE)} (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, score INTEGER CHECK (score >= 0), note VARCHAR(100))`);
+    for (let id = 1; id <= 30; id++) {
+      await kit.admin(`INSERT INTO ${q(PEOPLE)} (id, name, score, note) VALUES (${id}, 'person ${String(id).padStart(2, '0')}', ${id * 10}, ${id % 3 === 0 ? 'NULL' : `'n${id}'`})`);
+    }
+    await kit.admin(`CREATE TABLE ${q(KEYLESS)} (at VARCHAR(30), message VARCHAR(100))`);
+    await kit.admin(`INSERT INTO ${q(KEYLESS)} (at, message) VALUES ('now', 'hello')`);
+    await kit.admin(
+      `CREATE TABLE ${q(HOSTILE_TABLE)} (${q('id"`')} INTEGER PRIMARY KEY, ${q(HOSTILE_COLUMN)} VARCHAR(100), ${q(DOLLAR_COLUMN)} VARCHAR(100), ${q(RESERVED_COLUMN)} INTEGER)`,
+    );
+    await kit.admin(`CREATE TABLE ${q('pets')} (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES ${q(PEOPLE)} (id), name VARCHAR(50))`);
+    await kit.admin(`INSERT INTO ${q('pets')} (id, owner_id, name) VALUES (1, 12, 'Rex')`);
+    service = serviceFor(kit, drivers);
+  });
+
+  afterAll(async () => {
+    for (const driver of drivers) await driver.destroy();
+    await kit.teardown();
+  });
+
+  it('pages through rows filtered and sorted on the server', async () => {
+    const first = await page([{ column: 'score', operator: '>=', value: '100' }, { column: 'name', operator: 'contains', value: '2' }], [{ column: 'score', direction: 'desc' }], 0, 3);
+    expect(first.columns.map((column) => [column.name, column.inRowKey])).toEqual([['id', true], ['name', false], ['score', false], ['note', false]]);
+    expect(first.keyColumns).toEqual(['id']);
+    expect(first.readOnlyReason).toBeNull();
+    expect(rows(first).map((row) => row[0])).toEqual(['29', '28', '27']);
+    expect(first.hasMore).toBe(true);
+    const last = await page([{ column: 'score', operator: '>=', value: '100' }, { column: 'name', operator: 'contains', value: '2' }], [{ column: 'score', direction: 'desc' }], 9, 3);
+    // 12 and 20..29 contain a 2: eleven rows, so the fourth page holds two.
+    expect(rows(last).map((row) => row[0])).toEqual(['20', '12']);
+    expect(last.hasMore).toBe(false);
+
+    const nulls = await page([{ column: 'note', operator: 'is null', value: '' }, { column: 'id', operator: '<', value: '10' }]);
+    expect(rows(nulls).map((row) => [row[0], row[3]])).toEqual([['3', null], ['6', null], ['9', null]]);
+    const starts = await page([{ column: 'name', operator: 'starts with', value: 'person 1' }, { column: 'name', operator: '<>', value: 'person 10' }]);
+    expect(rows(starts)).toHaveLength(9);
+    const wildcard = await page([{ column: 'name', operator: 'contains', value: '_' }]);
+    expect(rows(wildcard)).toEqual([]);
+  });
+
+  it('counts the rows exactly when the table is small', async () => {
+    expect(await service.estimate('c', path())).toEqual({ rows: 30, exact: true });
+  });
+
+  it("estimates from the engine's statistics beyond the exact-count cap", async () => {
+    const estimate = await serviceFor(kit, drivers, {}, 10).estimate('c', path());
+    expect(estimate.exact).toBe(false);
+    expect(estimate.rows).toBeGreaterThan(10);
+  });
+
+  it('applies an insert, an update and a delete in one transaction', async () => {
+    const before = rows(await page([{ column: 'id', operator: '=', value: '5' }]))[0];
+    const result = await apply([
+      { kind: 'insert', values: [{ column: 'id', value: '31' }, { column: 'name', value: "O'Brien \"x\" `y` ?$1" }, { column: 'score', value: null }] },
+      { kind: 'update', key: [{ column: 'id', value: '5' }], set: [{ column: 'name', value: 'renamed', original: before[1] }, { column: 'note', value: 'set', original: before[3] }] },
+      { kind: 'delete', key: [{ column: 'id', value: '7' }] },
+    ]);
+    expect(result).toMatchObject({ status: 'applied', changes: 3 });
+    const after = await people();
+    expect(after).toHaveLength(30);
+    expect(after.find(([id]) => id === 31)).toEqual([31, "O'Brien \"x\" `y` ?$1", null]);
+    expect(after.find(([id]) => id === 5)).toEqual([5, 'renamed', 50]);
+    expect(after.find(([id]) => id === 7)).toBeUndefined();
+  });
+
+  it('rolls every change back when one fails, and says which and why', async () => {
+    const before = await people();
+    const result = await apply([
+      { kind: 'update', key: [{ column: 'id', value: '1' }], set: [{ column: 'name', value: 'kept?', original: 'person 01' }] },
+      { kind: 'insert', values: [{ column: 'id', value: '40' }, { column: 'name', value: 'negative' }, { column: 'score', value: '-5' }] },
+    ]);
+    expect(result).toMatchObject({ status: 'rolled-back', change: 1, reason: 'error' });
+    if (result.status !== 'rolled-back') throw new Error('expected a rollback');
+    expect(result.sql).toMatch(/^INSERT INTO/);
+    expect(result.message.toLowerCase()).toMatch(/check|constraint/);
+    expect(await people()).toEqual(before);
+
+    const notNull = await apply([{ kind: 'update', key: [{ column: 'id', value: '2' }], set: [{ column: 'name', value: null, original: 'person 02' }] }]);
+    expect(notNull).toMatchObject({ status: 'rolled-back', change: 0, reason: 'error' });
+    expect(await people()).toEqual(before);
+  });
+
+  it('reports a row changed or deleted by someone else as a conflict and rolls back', async () => {
+    const loaded = rows(await page([{ column: 'id', operator: '<=', value: '4' }]));
+    await kit.admin(`UPDATE ${q(PEOPLE)} SET name = 'changed elsewhere' WHERE id = 3`);
+    await kit.admin(`DELETE FROM ${q(PEOPLE)} WHERE id = 4`);
+    const before = await people();
+    const changed = await apply([
+      { kind: 'update', key: [{ column: 'id', value: '1' }], set: [{ column: 'score', value: '11', original: loaded[0][2] }] },
+      { kind: 'update', key: [{ column: 'id', value: '3' }], set: [{ column: 'name', value: 'mine', original: loaded[2][1] }] },
+    ]);
+    expect(changed).toMatchObject({ status: 'rolled-back', change: 1, reason: 'conflict' });
+    if (changed.status === 'rolled-back') expect(changed.message).toMatch(/changed or deleted by someone else/);
+    const deleted = await apply([{ kind: 'delete', key: [{ column: 'id', value: '4' }] }]);
+    expect(deleted).toMatchObject({ status: 'rolled-back', change: 0, reason: 'conflict' });
+    expect(await people()).toEqual(before);
+  });
+
+  it('shows a table without a key read-only and refuses to change it', async () => {
+    const keyless = await page([], [], 0, 10, KEYLESS);
+    expect(keyless.keyColumns).toEqual([]);
+    expect(keyless.readOnlyReason).toMatch(/no primary key or unique key/);
+    expect(rows(keyless)).toEqual([['now', 'hello']]);
+    await expect(apply([{ kind: 'insert', values: [{ column: 'at', value: 'later' }] }], KEYLESS, ['at'])).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    expect(Number((await kit.admin(`SELECT COUNT(*) AS n FROM ${q(KEYLESS)}`))[0].n)).toBe(1);
+  });
+
+  it('round-trips hostile table and column names', async () => {
+    const key = 'id"`';
+    const inserted = await apply(
+      [{ kind: 'insert', values: [{ column: key, value: '1' }, { column: HOSTILE_COLUMN, value: "it's `odd` ?" }, { column: DOLLAR_COLUMN, value: '$1' }, { column: RESERVED_COLUMN, value: '3' }] }],
+      HOSTILE_TABLE,
+      [key],
+    );
+    expect(inserted).toMatchObject({ status: 'applied' });
+    const found = await page([{ column: HOSTILE_COLUMN, operator: 'contains', value: '`odd` ?' }, { column: DOLLAR_COLUMN, operator: '=', value: '$1' }], [{ column: RESERVED_COLUMN, direction: 'asc' }], 0, 10, HOSTILE_TABLE);
+    expect(found.columns.map((column) => column.name)).toEqual([key, HOSTILE_COLUMN, DOLLAR_COLUMN, RESERVED_COLUMN]);
+    expect(rows(found)).toEqual([['1', "it's `odd` ?", '$1', '3']]);
+    const updated = await apply([{ kind: 'update', key: [{ column: key, value: '1' }], set: [{ column: RESERVED_COLUMN, value: '4', original: '3' }] }], HOSTILE_TABLE, [key]);
+    expect(updated).toMatchObject({ status: 'applied' });
+    expect((await kit.admin(`SELECT ${q(RESERVED_COLUMN)} AS o FROM ${q(HOSTILE_TABLE)}`)).map((row) => Number(row.o))).toEqual([4]);
+    expect(await apply([{ kind: 'delete', key: [{ column: key, value: '1' }] }], HOSTILE_TABLE, [key])).toMatchObject({ status: 'applied' });
+    expect(await kit.admin(`SELECT * FROM ${q(HOSTILE_TABLE)}`)).toEqual([]);
+  });
+
+  it('refuses edits on a read-only connection and says why', async () => {
+    const readOnly = serviceFor(kit, drivers, { readOnly: true });
+    const loaded = await readOnly.rows({ connectionId: 'c', path: path(), filters: [], sort: [], offset: 0, limit: 1 });
+    expect(loaded.readOnlyReason).toMatch(/read-only connection/);
+    const attempt = readOnly.apply({ connectionId: 'c', path: path(), keyColumns: ['id'], changes: [{ kind: 'delete', key: [{ column: 'id', value: '1' }] }] });
+    await expect(attempt).rejects.toBeInstanceOf(CoreError);
+    expect((await people()).some(([id]) => id === 1)).toBe(true);
+  });
+
+  it('follows a foreign key to the referenced row', async () => {
+    const pets = await page([], [], 0, 10, 'pets');
+    const owner = pets.columns.find((column) => column.name === 'owner_id');
+    expect(owner?.references?.columns).toEqual([{ from: 'owner_id', to: 'id' }]);
+    const reference = owner?.references;
+    if (!reference) throw new Error('expected a reference');
+    const referenced = await service.rows({ connectionId: 'c', path: reference.tablePath, filters: [{ column: 'id', operator: '=', value: rows(pets)[0][1] ?? '' }], sort: [], offset: 0, limit: 10 });
+    expect(rows(referenced).map((row) => [row[0], row[1]])).toEqual([['12', 'person 12']]);
+  });
+
+  it('rejects a filter on a column the table does not have', async () => {
+    await expect(page([{ column: 'nope', operator: '=', value: '1' }])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
