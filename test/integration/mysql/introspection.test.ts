@@ -13,6 +13,8 @@ const HOSTILE_TABLE = "we`ird.ta ble?'\"$1";
 const HOSTILE_COLUMN = "co`l?. 'x\"";
 const HOSTILE_INDEX = 'ix `?. "';
 const HOSTILE_FK = 'fk.` ?';
+const HOSTILE_TRIGGER = "tr`ig.ger ?'$1";
+const HOSTILE_CHECK = 'ch`k. ?';
 
 const reports: AppQueryReport[] = [];
 let driver: MysqlDriver;
@@ -33,8 +35,9 @@ beforeAll(async () => {
     `CREATE TABLE orders (
        id BIGINT NOT NULL AUTO_INCREMENT,
        customer_id INT UNSIGNED NOT NULL,
-       total DECIMAL(10,2) NOT NULL,
+       total DECIMAL(10,2) NOT NULL CHECK (total >= 0),
        note TEXT,
+       doubled DECIMAL(11,2) AS (total * 2) VIRTUAL,
        PRIMARY KEY (id),
        KEY by_customer (customer_id, total),
        KEY note_prefix (note(20)),
@@ -45,8 +48,12 @@ beforeAll(async () => {
        other INT UNSIGNED NOT NULL,
        PRIMARY KEY (${q(HOSTILE_COLUMN)}, other),
        UNIQUE KEY ${q(HOSTILE_INDEX)} (other),
-       CONSTRAINT ${q(HOSTILE_FK)} FOREIGN KEY (other) REFERENCES customers (id)
+       CONSTRAINT ${q(HOSTILE_FK)} FOREIGN KEY (other) REFERENCES customers (id),
+       CONSTRAINT ${q(HOSTILE_CHECK)} CHECK (other < 1000)
      )`,
+    `CREATE TRIGGER ${q(HOSTILE_TRIGGER)} BEFORE INSERT ON ${q(HOSTILE_TABLE)} FOR EACH ROW SET NEW.other = NEW.other`,
+    'CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW SET NEW.total = NEW.total',
+    'CREATE TABLE categories (id INT PRIMARY KEY, parent_id INT, CONSTRAINT category_parent FOREIGN KEY (parent_id) REFERENCES categories (id))',
     'CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100',
     'CREATE FUNCTION order_count(customer INT) RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM orders WHERE customer_id = customer)',
     'CREATE PROCEDURE touch_orders() UPDATE orders SET total = total',
@@ -69,24 +76,39 @@ async function catalogQueries<T>(read: () => Promise<T>): Promise<{ result: T; q
 }
 
 describe('MySQL introspection', () => {
-  it('lists databases with the profile one first and the system ones last, in one catalog query', async () => {
+  it('lists databases with the profile one first and the system ones last, then the users, in one catalog query', async () => {
     const { result: nodes, queries } = await catalogQueries(() => introspector.children([]));
     expect(queries.map((query) => query.purpose)).toEqual(['introspection']);
     expect(nodes[0]).toEqual({ kind: 'database', name: database, path: [db], hasChildren: true });
-    const system = nodes.filter((node) => node.detail === 'system').map((node) => node.name);
+    const databases = nodes.filter((node) => node.kind === 'database');
+    const system = databases.filter((node) => node.detail === 'system').map((node) => node.name);
     expect(system.sort()).toEqual(['information_schema', 'mysql', 'performance_schema', 'sys']);
-    const firstSystem = nodes.findIndex((node) => node.detail === 'system');
-    expect(nodes.slice(firstSystem).every((node) => node.detail === 'system')).toBe(true);
+    const firstSystem = databases.findIndex((node) => node.detail === 'system');
+    expect(databases.slice(firstSystem).every((node) => node.detail === 'system')).toBe(true);
+    const users = nodes.at(-1);
+    expect(users).toMatchObject({ kind: 'group', name: 'users', path: [{ kind: 'group', name: 'users' }], hasChildren: true });
+    expect(Number(users?.detail)).toBeGreaterThan(0);
+  });
+
+  it('lists the accounts read-only with their privileges, never a password hash', async () => {
+    const users = await introspector.children([{ kind: 'group', name: 'users' }]);
+    const root = users.find((node) => node.name === "'root'@'localhost'");
+    expect(root).toMatchObject({ kind: 'role', hasChildren: false, path: [{ kind: 'group', name: 'users' }, { kind: 'role', name: "'root'@'localhost'" }] });
+    expect(root?.detail).toContain('SELECT');
+    const hashes = await admin<{ hash: string }>("SELECT authentication_string AS hash FROM mysql.user WHERE authentication_string <> ''");
+    for (const { hash } of hashes) expect(JSON.stringify(users)).not.toContain(hash);
+    await expectCoreError(introspector.ddl([{ kind: 'group', name: 'users' }, { kind: 'role', name: "'root'@'localhost'" }]), 'UNSUPPORTED');
   });
 
   it('lists the groups of a database with their counts, in one catalog query', async () => {
     const { result: nodes, queries } = await catalogQueries(() => introspector.children([db]));
     expect(queries).toHaveLength(1);
     expect(nodes.map((node) => [node.name, node.detail, node.hasChildren])).toEqual([
-      ['tables', '3', true],
+      ['tables', '4', true],
       ['views', '1', true],
       ['functions', '1', true],
       ['procedures', '1', true],
+      ['triggers', '2', true],
     ]);
     expect(nodes[0].path).toEqual(tablesGroup);
   });
@@ -94,6 +116,7 @@ describe('MySQL introspection', () => {
   it('lists each group by name, hostile names exactly', async () => {
     const tables = await introspector.children(tablesGroup);
     expect(tables.map((node) => [node.kind, node.name, node.hasChildren])).toEqual([
+      ['table', 'categories', true],
       ['table', 'customers', true],
       ['table', 'orders', true],
       ['table', HOSTILE_TABLE, true],
@@ -103,10 +126,15 @@ describe('MySQL introspection', () => {
     const functions = await introspector.children([db, { kind: 'group', name: 'functions' }]);
     expect(functions.map((node) => [node.kind, node.name, node.detail, node.hasChildren])).toEqual([['function', 'order_count', 'int(11)', false]]);
     const procedures = await introspector.children([db, { kind: 'group', name: 'procedures' }]);
-    expect(procedures.map((node) => [node.kind, node.name, node.detail])).toEqual([['function', 'touch_orders', 'procedure']]);
+    expect(procedures.map((node) => [node.kind, node.name, node.hasChildren])).toEqual([['procedure', 'touch_orders', false]]);
+    const triggers = await introspector.children([db, { kind: 'group', name: 'triggers' }]);
+    expect(triggers.map((node) => [node.kind, node.name, node.detail])).toEqual([
+      ['trigger', 'orders_touch', 'BEFORE UPDATE ON orders'],
+      ['trigger', HOSTILE_TRIGGER, `BEFORE INSERT ON ${HOSTILE_TABLE}`],
+    ]);
   });
 
-  it('lists columns, indexes and foreign keys of a table in one catalog query', async () => {
+  it('lists columns, indexes, foreign keys, constraints, triggers and the referenced-by group of a table in one catalog query', async () => {
     const path = [...tablesGroup, { kind: 'table' as const, name: 'orders' }];
     const { result: nodes, queries } = await catalogQueries(() => introspector.children(path));
     expect(queries).toHaveLength(1);
@@ -115,13 +143,18 @@ describe('MySQL introspection', () => {
       ['column', 'customer_id', 'int(10) unsigned NOT NULL'],
       ['column', 'total', 'decimal(10,2) NOT NULL'],
       ['column', 'note', 'text'],
+      ['column', 'doubled', 'decimal(11,2) VIRTUAL GENERATED AS (`total` * 2)'],
       ['index', 'PRIMARY', 'PRIMARY KEY (id)'],
       ['index', 'by_customer', '(customer_id, total)'],
       ['index', 'note_prefix', '(note)'],
       ['foreign-key', 'orders_customer', `references ${database}.customers`],
+      ['constraint', 'PRIMARY', 'PRIMARY KEY (id)'],
+      ['constraint', 'total', 'CHECK (`total` >= 0)'],
+      ['trigger', 'orders_touch', 'BEFORE UPDATE'],
+      ['group', 'referenced-by', undefined],
     ]);
     expect(nodes[0].path).toEqual([...path, { kind: 'column', name: 'id' }]);
-    expect(nodes.every((node) => !node.hasChildren)).toBe(true);
+    expect(nodes.map((node) => node.hasChildren)).toEqual([...Array<boolean>(nodes.length - 1).fill(false), true]);
 
     const customers = await introspector.children([...tablesGroup, { kind: 'table', name: 'customers' }]);
     expect(customers.filter((node) => node.kind === 'column').map((node) => node.detail)).toEqual([
@@ -130,17 +163,49 @@ describe('MySQL introspection', () => {
       "varchar(80) DEFAULT 'anon' — display name",
       'datetime DEFAULT current_timestamp()',
     ]);
+    expect(customers.filter((node) => node.kind !== 'column').map((node) => [node.kind, node.name, node.detail, node.hasChildren])).toEqual([
+      ['index', 'PRIMARY', 'PRIMARY KEY (id)', false],
+      ['index', 'email', 'UNIQUE (email)', false],
+      ['constraint', 'PRIMARY', 'PRIMARY KEY (id)', false],
+      ['constraint', 'email', 'UNIQUE (email)', false],
+      ['group', 'referenced-by', undefined, true],
+    ]);
+  });
+
+  it('lists the foreign keys pointing at a table, a self-reference included, in one catalog query', async () => {
+    const customers = [...tablesGroup, { kind: 'table' as const, name: 'customers' }, { kind: 'group' as const, name: 'referenced-by' }];
+    const { result: incoming, queries } = await catalogQueries(() => introspector.children(customers));
+    expect(queries).toHaveLength(1);
+    expect(incoming.map((node) => [node.kind, node.name, node.detail])).toEqual([
+      ['foreign-key', 'orders.orders_customer', '(customer_id)'],
+      ['foreign-key', `${q(HOSTILE_TABLE)}.${q(HOSTILE_FK)}`, '(other)'],
+    ]);
+    expect(incoming[0].path).toEqual([...customers, { kind: 'foreign-key', name: 'orders.orders_customer' }]);
+
+    const categories = [...tablesGroup, { kind: 'table' as const, name: 'categories' }];
+    const own = await introspector.children(categories);
+    expect(own.filter((node) => node.kind === 'foreign-key').map((node) => [node.name, node.detail])).toEqual([['category_parent', `references ${database}.categories`]]);
+    const self = await introspector.children([...categories, { kind: 'group', name: 'referenced-by' }]);
+    expect(self.map((node) => [node.name, node.detail])).toEqual([['categories.category_parent', '(parent_id)']]);
+
+    expect(await introspector.children([...tablesGroup, { kind: 'table', name: 'orders' }, { kind: 'group', name: 'referenced-by' }])).toEqual([]);
+    await expectCoreError(introspector.children([...tablesGroup, { kind: 'table', name: 'gone' }, { kind: 'group', name: 'referenced-by' }]), 'NOT_FOUND');
+    // A view has no such group.
+    await expectCoreError(introspector.children([db, { kind: 'group', name: 'views' }, { kind: 'view', name: 'big_orders' }, { kind: 'group', name: 'referenced-by' }]), 'INVALID_INPUT');
   });
 
   it('describes a table with tableDetail: columns, indexes and foreign keys', async () => {
     const detail = await introspector.tableDetail([...tablesGroup, { kind: 'table', name: 'orders' }]);
     expect(detail.kind).toBe('table');
     expect(detail.columns).toEqual([
-      { name: 'id', dataType: 'bigint(20)', nullable: false, defaultValue: null, primaryKeyPosition: 1 },
-      { name: 'customer_id', dataType: 'int(10) unsigned', nullable: false, defaultValue: null, primaryKeyPosition: null },
-      { name: 'total', dataType: 'decimal(10,2)', nullable: false, defaultValue: null, primaryKeyPosition: null },
-      { name: 'note', dataType: 'text', nullable: true, defaultValue: null, primaryKeyPosition: null },
+      { name: 'id', dataType: 'bigint(20)', nullable: false, defaultValue: null, primaryKeyPosition: 1, comment: null },
+      { name: 'customer_id', dataType: 'int(10) unsigned', nullable: false, defaultValue: null, primaryKeyPosition: null, comment: null },
+      { name: 'total', dataType: 'decimal(10,2)', nullable: false, defaultValue: null, primaryKeyPosition: null, comment: null },
+      { name: 'note', dataType: 'text', nullable: true, defaultValue: null, primaryKeyPosition: null, comment: null },
+      { name: 'doubled', dataType: 'decimal(11,2)', nullable: true, defaultValue: null, primaryKeyPosition: null, comment: null },
     ]);
+    const customers = await introspector.tableDetail([...tablesGroup, { kind: 'table', name: 'customers' }]);
+    expect(customers.columns.find((column) => column.name === 'name')).toMatchObject({ defaultValue: "'anon'", comment: 'display name' });
     expect(detail.indexes).toEqual([
       { name: 'PRIMARY', columns: ['id'], unique: true, primary: true, definition: 'PRIMARY KEY (`id`)' },
       { name: 'by_customer', columns: ['customer_id', 'total'], unique: false, primary: false, definition: 'KEY `by_customer` (`customer_id`,`total`)' },
@@ -178,7 +243,18 @@ describe('MySQL introspection', () => {
     ]);
     expect(detail.foreignKeys.map((key) => [key.name, key.columns, key.referencedTable])).toEqual([[HOSTILE_FK, ['other'], 'customers']]);
     const nodes = await introspector.children(path);
-    expect(nodes.map((node) => node.name)).toEqual([HOSTILE_COLUMN, 'other', 'PRIMARY', HOSTILE_INDEX, HOSTILE_FK]);
+    expect(nodes.map((node) => [node.kind, node.name])).toEqual([
+      ['column', HOSTILE_COLUMN],
+      ['column', 'other'],
+      ['index', 'PRIMARY'],
+      ['index', HOSTILE_INDEX],
+      ['foreign-key', HOSTILE_FK],
+      ['constraint', 'PRIMARY'],
+      ['constraint', HOSTILE_INDEX],
+      ['constraint', HOSTILE_CHECK],
+      ['trigger', HOSTILE_TRIGGER],
+      ['group', 'referenced-by'],
+    ]);
 
     const session = await driver.acquireConnection();
     try {
@@ -214,6 +290,7 @@ describe('MySQL introspection', () => {
         ['views', '0', false],
         ['functions', '0', false],
         ['procedures', '0', false],
+        ['triggers', '0', false],
         ['sequences', '1', true],
       ]);
       const sequences = await introspector.children([otherDb, { kind: 'group', name: 'sequences' }]);

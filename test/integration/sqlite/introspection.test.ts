@@ -66,6 +66,9 @@ describe('introspecting the sample database', () => {
       ['index', 'sqlite_autoindex_order_items_1', 'PRIMARY KEY (order_id, product_id)'],
       ['foreign-key', 'order_items_order_id_fkey', '→ orders(id)'],
       ['foreign-key', 'order_items_product_id_fkey', '→ products(id)'],
+      ['constraint', 'order_items_pkey', 'PRIMARY KEY (order_id, product_id)'],
+      ['constraint', 'order_items_quantity_check', 'CHECK (quantity > 0)'],
+      ['group', 'referenced-by', '0'],
     ]);
     expect(children[0].path).toEqual([...table('order_items'), { kind: 'column', name: 'order_id' }]);
   });
@@ -159,5 +162,96 @@ describe('introspecting awkward names', () => {
       expect.objectContaining({ name: "idx 'one'", columns: ['approved?', '(expression)'], unique: false }),
     ]);
     expect(detail.foreignKeys).toEqual([expect.objectContaining({ columns: ['<b>bold</b>'], referencedTable: name, referencedColumns: ['select'] })]);
+  });
+});
+
+describe('introspecting every part of a table', () => {
+  const HOSTILE = `we\`ird."ta ble"?'$1`;
+  const HOSTILE_TRIGGER = `tr"ig ger?'`;
+  const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  let cleanup: () => Promise<void>;
+  let driver: SqlDriver;
+  let introspector: Introspector;
+
+  beforeAll(async () => {
+    const temp = await makeTempDir();
+    cleanup = temp.cleanup;
+    driver = sqliteDriver(join(temp.dir, 'parts.sqlite'));
+    const connection = await driver.acquireConnection();
+    const statements = [
+      'CREATE TABLE parents (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, parent_id INTEGER REFERENCES parents)',
+      `CREATE TABLE ${q(HOSTILE)} (
+         id INTEGER PRIMARY KEY,
+         parent_id INTEGER REFERENCES parents (id) ON DELETE SET NULL,
+         "a,b" TEXT CONSTRAINT "named check" CHECK ("a,b" <> 'x)y') /* CHECK (fake) */,
+         amount REAL CHECK (amount >= 0),
+         doubled REAL GENERATED ALWAYS AS (amount * 2) VIRTUAL,
+         stored REAL AS (amount + 1) STORED,
+         CONSTRAINT "pair key" UNIQUE (parent_id, "a,b"),
+         UNIQUE (amount),
+         CHECK (parent_id IS NULL OR amount IS NOT NULL)
+       )`,
+      `CREATE TRIGGER ${q(HOSTILE_TRIGGER)} AFTER UPDATE OF amount ON ${q(HOSTILE)} BEGIN SELECT 1; END`,
+      `CREATE VIEW totals AS SELECT parent_id, sum(amount) AS total FROM ${q(HOSTILE)} GROUP BY parent_id`,
+      "CREATE TRIGGER totals_insert INSTEAD OF INSERT ON totals BEGIN SELECT RAISE(ABORT, 'read-only'); END",
+    ];
+    for (const sql of statements) await run(connection, sql);
+    await connection.release();
+    introspector = driver.createIntrospector();
+  });
+
+  afterAll(async () => {
+    await driver.destroy();
+    await cleanup();
+  });
+
+  it('lists columns (generated ones marked), indexes, foreign keys out and in, unique and check constraints, and triggers', async () => {
+    const children = await introspector.children(table(HOSTILE));
+    expect(children.map((node) => [node.kind, node.name, node.detail])).toEqual([
+      ['column', 'id', 'INTEGER PK'],
+      ['column', 'parent_id', 'INTEGER'],
+      ['column', 'a,b', 'TEXT'],
+      ['column', 'amount', 'REAL'],
+      ['column', 'doubled', 'REAL GENERATED VIRTUAL'],
+      ['column', 'stored', 'REAL GENERATED STORED'],
+      ['index', `sqlite_autoindex_${HOSTILE}_1`, 'UNIQUE (parent_id, a,b)'],
+      ['index', `sqlite_autoindex_${HOSTILE}_2`, 'UNIQUE (amount)'],
+      ['foreign-key', `${HOSTILE}_parent_id_fkey`, '→ parents(id)'],
+      ['constraint', `${HOSTILE}_pkey`, 'PRIMARY KEY (id)'],
+      ['constraint', 'pair key', 'UNIQUE (parent_id, a,b)'],
+      ['constraint', `${HOSTILE}_amount_key`, 'UNIQUE (amount)'],
+      ['constraint', 'named check', `CHECK ("a,b" <> 'x)y')`],
+      ['constraint', `${HOSTILE}_amount_check`, 'CHECK (amount >= 0)'],
+      ['constraint', `${HOSTILE}_check`, 'CHECK (parent_id IS NULL OR amount IS NOT NULL)'],
+      ['trigger', HOSTILE_TRIGGER, 'AFTER UPDATE'],
+      ['group', 'referenced-by', '0'],
+    ]);
+    expect(children.at(-2)?.path).toEqual([...table(HOSTILE), { kind: 'trigger', name: HOSTILE_TRIGGER }]);
+  });
+
+  it('lists the foreign keys pointing at a table, a self-reference included', async () => {
+    const children = await introspector.children(table('parents'));
+    expect(children.filter((node) => node.kind === 'foreign-key').map((node) => [node.name, node.detail])).toEqual([['parents_parent_id_fkey', '→ parents(id)']]);
+    expect(children.filter((node) => node.kind === 'constraint').map((node) => [node.name, node.detail])).toEqual([
+      ['parents_pkey', 'PRIMARY KEY (id)'],
+      ['parents_code_key', 'UNIQUE (code)'],
+    ]);
+    expect(children.at(-1)).toMatchObject({ kind: 'group', name: 'referenced-by', detail: '2', hasChildren: true });
+    const referencedBy = [...table('parents'), { kind: 'group' as const, name: 'referenced-by' }];
+    const incoming = await introspector.children(referencedBy);
+    expect(incoming.map((node) => [node.kind, node.name, node.detail])).toEqual([
+      ['foreign-key', 'parents_parent_id_fkey', 'parents(parent_id)'],
+      ['foreign-key', `${HOSTILE}_parent_id_fkey`, `${HOSTILE}(parent_id)`],
+    ]);
+    expect(incoming[1].path).toEqual([...referencedBy, { kind: 'foreign-key', name: `${HOSTILE}_parent_id_fkey` }]);
+  });
+
+  it("lists a view's columns and triggers", async () => {
+    const children = await introspector.children([{ kind: 'group', name: 'views' }, { kind: 'view', name: 'totals' }]);
+    expect(children.map((node) => [node.kind, node.name, node.detail])).toEqual([
+      ['column', 'parent_id', 'INTEGER'],
+      ['column', 'total', ''],
+      ['trigger', 'totals_insert', 'INSTEAD OF INSERT'],
+    ]);
   });
 });

@@ -2,25 +2,40 @@
  * The MySQL tree, one catalog query per level, names first. Each database is a node; there is no
  * schema level (in MySQL a schema is a database):
  *
- *   []                                                   databases (the profile's first, system ones last)
- *   [{database d}]                                       groups with their counts: tables, views, functions, procedures
- *                                                          (and sequences, MariaDB, when there are some)
+ *   []                                                   databases (the profile's first, system ones last), then the group 'users'
+ *   [{group 'users'}]                                    the accounts as role nodes ('user'@'host', detail: privileges)
+ *   [{database d}]                                       groups with their counts: tables, views, functions, procedures,
+ *                                                          triggers (and sequences, MariaDB, when there are some)
  *   [{database d}, {group g}]                            the group's objects
- *   [{database d}, {group 'tables'}, {table t}]          columns (detail: type, key, null, default, comment), indexes, foreign keys
+ *   [{database d}, {group 'tables'}, {table t}]          columns (detail: type, key, null, default, comment), indexes,
+ *                                                          foreign keys, primary key, unique and check constraints,
+ *                                                          triggers, and the group 'referenced-by'
+ *   [... {table t}, {group 'referenced-by'}]             foreign keys of the database's tables pointing at t, named table.constraint
  *   [{database d}, {group 'views'}, {view v}]            its columns
  */
 import type { PathSegment, SchemaNode, SchemaNodeKind, TableDetail } from '../../../../shared/model/schema';
 import { CoreError } from '../../errors';
 import type { Introspector } from '../types';
-import { DATABASES_QUERY, GROUP_COUNTS_QUERY, ROUTINES_QUERY, TABLE_OBJECTS_QUERY, TABLES_QUERY } from './catalog-queries';
-import { GROUPS, TABLE_TYPES_BY_RELATION, parsePath, parseRelationPath, type GroupDefinition, type RelationKind } from './schema-path';
+import {
+  GROUP_COUNTS_QUERY,
+  REFERENCED_BY_QUERY,
+  ROOT_QUERY,
+  ROUTINES_QUERY,
+  TABLES_QUERY,
+  TRIGGERS_QUERY,
+  USERS_QUERY,
+  tableObjectsQuery,
+} from './catalog-queries';
+import { objectDdl } from './ddl';
+import { GROUPS, TABLE_TYPES_BY_RELATION, USERS_GROUP, parsePath, parseRelationPath, type GroupDefinition, type RelationKind } from './schema-path';
 import type { ServerFlavor } from './server-flavor';
+import { referencedByChildren, type ReferencedByRow } from './referenced-by';
 import { publicColumns, readTableObjects, tableChildren, type TableObjectRow, type TableObjects } from './table-objects';
 
 /** Runs one catalog query with bound parameters and returns its rows. */
 export type CatalogReader = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
 
-type GroupCounts = Record<'tables' | 'views' | 'functions' | 'procedures' | 'sequences', number | string>;
+type GroupCounts = Record<'tables' | 'views' | 'functions' | 'procedures' | 'triggers' | 'sequences', number | string>;
 
 export class MysqlIntrospector implements Introspector {
   constructor(
@@ -33,14 +48,20 @@ export class MysqlIntrospector implements Introspector {
     const location = parsePath(path);
     switch (location.level) {
       case 'root':
-        return this.databases();
+        return this.root();
+      case 'users':
+        return this.users(path);
       case 'database':
         return this.groups(location.database, path);
       case 'group':
         return this.groupItems(location.database, location.group, path);
       case 'relation':
         return tableChildren(await this.tableObjects(location.database, location.relation, location.kind), path);
-      case 'leaf':
+      case 'referenced-by':
+        return this.referencedBy(location.database, location.relation, path);
+      case 'user':
+      case 'object':
+      case 'table-part':
         return [];
     }
   }
@@ -51,13 +72,25 @@ export class MysqlIntrospector implements Introspector {
     return { path, kind: location.kind, ...publicColumns(objects), foreignKeys: objects.foreignKeys };
   }
 
-  private async databases(): Promise<SchemaNode[]> {
-    const rows = await this.read<{ name: string; system_database: number | string }>(DATABASES_QUERY, [this.profileDatabase ?? '']);
-    return rows.map((row) => node('database', row.name, [], true, Number(row.system_database) === 1 ? 'system' : undefined));
+  ddl(path: PathSegment[]): Promise<string> {
+    return objectDdl(parsePath(path), this.read);
+  }
+
+  private async root(): Promise<SchemaNode[]> {
+    const rows = await this.read<{ kind: string; name: string; system_database: number | string }>(ROOT_QUERY, [this.profileDatabase ?? '']);
+    return rows.map((row) => {
+      if (row.kind === 'users') return node('group', USERS_GROUP, [], Number(row.name) > 0, row.name);
+      return node('database', row.name, [], true, Number(row.system_database) === 1 ? 'system' : undefined);
+    });
+  }
+
+  private async users(path: PathSegment[]): Promise<SchemaNode[]> {
+    const rows = await this.read<{ name: string; privileges: string | null }>(USERS_QUERY, []);
+    return rows.map((row) => node('role', row.name, path, false, row.privileges ?? undefined));
   }
 
   private async groups(database: string, path: PathSegment[]): Promise<SchemaNode[]> {
-    const [counts] = await this.read<GroupCounts>(GROUP_COUNTS_QUERY, [database, database, database, database, database, database]);
+    const [counts] = await this.read<GroupCounts>(GROUP_COUNTS_QUERY, Array<string>(7).fill(database));
     if (!counts) throw missingDatabase(database);
     return GROUPS.flatMap((group) => {
       const count = Number(counts[group.name as keyof GroupCounts]);
@@ -70,7 +103,9 @@ export class MysqlIntrospector implements Introspector {
     let rows: { name: string | null; detail?: string | null }[];
     if (group.source === 'routines') {
       rows = await this.read<{ name: string | null; detail: string | null }>(ROUTINES_QUERY, [database, group.routineType, database]);
-      if (group.routineType === 'PROCEDURE') rows = rows.map((row) => ({ name: row.name, detail: 'procedure' }));
+      if (group.routineType === 'PROCEDURE') rows = rows.map((row) => ({ name: row.name }));
+    } else if (group.source === 'triggers') {
+      rows = await this.read<{ name: string | null; detail: string | null }>(TRIGGERS_QUERY, [database, database]);
     } else {
       rows = await this.read<{ name: string | null }>(TABLES_QUERY, [database, ...group.tableTypes, database]);
     }
@@ -79,10 +114,19 @@ export class MysqlIntrospector implements Introspector {
     return rows.flatMap((row) => (row.name === null ? [] : [node(group.itemKind, row.name, path, isRelation, row.detail ?? undefined)]));
   }
 
+  private async referencedBy(database: string, table: string, path: PathSegment[]): Promise<SchemaNode[]> {
+    const rows = await this.read<ReferencedByRow>(REFERENCED_BY_QUERY, [database, table, database, table]);
+    const children = referencedByChildren(rows, path);
+    if (!children) throw new CoreError('NOT_FOUND', `The table \`${database}\`.\`${table}\` does not exist. Refresh the tree.`);
+    return children;
+  }
+
   private async tableObjects(database: string, relation: string, kind: RelationKind): Promise<TableObjects> {
     const pair = [database, relation];
-    const rows = await this.read<TableObjectRow>(TABLE_OBJECTS_QUERY, [...pair, ...TABLE_TYPES_BY_RELATION[kind], ...pair, ...pair, ...pair, ...pair]);
-    const objects = readTableObjects(rows, await this.flavor());
+    const flavor = await this.flavor();
+    const params = [...pair, ...TABLE_TYPES_BY_RELATION[kind], ...pair, ...pair, ...pair, ...pair, ...pair, ...pair];
+    const rows = await this.read<TableObjectRow>(tableObjectsQuery(flavor), params);
+    const objects = readTableObjects(rows, flavor);
     if (!objects) throw new CoreError('NOT_FOUND', `The ${kind} \`${database}\`.\`${relation}\` does not exist. Refresh the tree.`);
     return objects;
   }

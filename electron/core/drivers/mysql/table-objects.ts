@@ -1,10 +1,11 @@
 import type { ColumnInfo, ForeignKeyInfo, IndexInfo, PathSegment, SchemaNode, SchemaNodeKind } from '../../../../shared/model/schema';
 import { quoteIdentifier } from '../../../../shared/sql/quote';
+import { REFERENCED_BY_GROUP } from './schema-path';
 import type { ServerFlavor } from './server-flavor';
 
 /** One row of TABLE_OBJECTS_QUERY, as the binary protocol returns it (big integers as text). */
 export interface TableObjectRow {
-  kind: 'relation' | 'column' | 'index' | 'foreign-key';
+  kind: 'relation' | 'column' | 'index' | 'foreign-key' | 'foreign-key-rules' | 'check' | 'trigger';
   name: string;
   seq: number | string;
   column_type: string | null;
@@ -22,29 +23,50 @@ export interface TableObjectRow {
   ref_column: string | null;
   update_rule: string | null;
   delete_rule: string | null;
+  /** A generated column's expression, a check's clause, a trigger's "BEFORE INSERT". */
+  definition: string | null;
 }
 
 interface ColumnFacts extends ColumnInfo {
   key: string;
   extra: string;
   comment: string;
+  /** A generated column's expression. */
+  generation: string | null;
 }
 
 interface IndexFacts extends IndexInfo {
+  definition: string;
   kind: 'PRIMARY' | 'UNIQUE' | 'FULLTEXT' | 'SPATIAL' | 'INDEX';
+}
+
+export interface ConstraintFacts {
+  name: string;
+  type: 'PRIMARY KEY' | 'UNIQUE' | 'CHECK';
+  columns: string[];
+  /** "PRIMARY KEY (id)", "UNIQUE (a, b)" or "CHECK (`v` > 0)". */
+  definition: string;
+}
+
+export interface TriggerFacts {
+  name: string;
+  /** "BEFORE INSERT". */
+  timing: string;
 }
 
 export interface TableObjects {
   columns: ColumnFacts[];
   indexes: IndexFacts[];
   foreignKeys: ForeignKeyInfo[];
+  constraints: ConstraintFacts[];
+  triggers: TriggerFacts[];
 }
 
 const byPosition = (a: TableObjectRow, b: TableObjectRow) => Number(a.seq) - Number(b.seq);
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const quote = (name: string) => quoteIdentifier('mysql', name);
 
-/** The table's columns, indexes and foreign keys from the rows; null when the table does not exist. */
+/** The table's columns, indexes, foreign keys, constraints and triggers from the rows; null when the table does not exist. */
 export function readTableObjects(rows: TableObjectRow[], flavor: ServerFlavor): TableObjects | null {
   if (!rows.some((row) => row.kind === 'relation')) return null;
   const columns = rows
@@ -58,24 +80,54 @@ export function readTableObjects(rows: TableObjectRow[], flavor: ServerFlavor): 
   }
   const indexes = [...groupByName(rows, 'index')].map(([name, parts]) => indexFacts(name, parts));
   indexes.sort((a, b) => (a.primary === b.primary ? byName(a, b) : a.primary ? -1 : 1));
-  const foreignKeys = [...groupByName(rows, 'foreign-key')].map(([name, parts]) => foreignKeyInfo(name, parts));
+  const rules = new Map(rows.filter((row) => row.kind === 'foreign-key-rules').map((row) => [row.name, row]));
+  const foreignKeys = [...groupByName(rows, 'foreign-key')].map(([name, parts]) => foreignKeyInfo(name, parts, rules.get(name)));
   foreignKeys.sort(byName);
-  return { columns, indexes, foreignKeys };
+  const keys: ConstraintFacts[] = indexes
+    .filter((index) => index.kind === 'PRIMARY' || index.kind === 'UNIQUE')
+    .map((index) => {
+      const type = index.primary ? 'PRIMARY KEY' : 'UNIQUE';
+      return { name: index.name, type, columns: index.columns, definition: `${type} (${index.columns.join(', ')})` };
+    });
+  const checks: ConstraintFacts[] = rows
+    .filter((row) => row.kind === 'check')
+    .map((row) => ({ name: row.name, type: 'CHECK', columns: [], definition: `CHECK (${row.definition ?? ''})` }));
+  const constraints = [...keys, ...checks.sort(byName)];
+  const triggers = rows
+    .filter((row) => row.kind === 'trigger')
+    .sort(byPosition)
+    .map((row) => ({ name: row.name, timing: row.definition ?? '' }));
+  return { columns, indexes, foreignKeys, constraints, triggers };
 }
 
-/** The tree's children of a table or view: columns, then indexes, then foreign keys. */
+/**
+ * The tree's children of a table or view: columns, indexes, foreign keys, primary key, unique and check
+ * constraints, triggers, and for a table the group of foreign keys pointing at it. That group shows no
+ * count: counting means reading every table of the database, which waits until it is opened.
+ */
 export function tableChildren(objects: TableObjects, parent: PathSegment[]): SchemaNode[] {
-  return [
+  const children = [
     ...objects.columns.map((column) => leaf('column', column.name, parent, columnDetail(column))),
     ...objects.indexes.map((index) => leaf('index', index.name, parent, indexDetail(index))),
     ...objects.foreignKeys.map((key) => leaf('foreign-key', key.name, parent, `references ${key.referencedSchema}.${key.referencedTable}`)),
+    ...objects.constraints.map((constraint) => leaf('constraint', constraint.name, parent, constraint.definition)),
+    ...objects.triggers.map((trigger) => leaf('trigger', trigger.name, parent, trigger.timing)),
   ];
+  if (parent.at(-1)?.kind !== 'table') return children;
+  return [...children, { kind: 'group', name: REFERENCED_BY_GROUP, path: [...parent, { kind: 'group', name: REFERENCED_BY_GROUP }], hasChildren: true }];
 }
 
 /** The shared shapes, without the MySQL-only facts. */
 export function publicColumns(objects: TableObjects): { columns: ColumnInfo[]; indexes: IndexInfo[] } {
   return {
-    columns: objects.columns.map(({ name, dataType, nullable, defaultValue, primaryKeyPosition }) => ({ name, dataType, nullable, defaultValue, primaryKeyPosition })),
+    columns: objects.columns.map(({ name, dataType, nullable, defaultValue, primaryKeyPosition, comment }) => ({
+      name,
+      dataType,
+      nullable,
+      defaultValue,
+      primaryKeyPosition,
+      comment: comment === '' ? null : comment,
+    })),
     indexes: objects.indexes.map(({ name, columns, unique, primary, definition }) => ({ name, columns, unique, primary, definition })),
   };
 }
@@ -90,6 +142,7 @@ function columnFacts(row: TableObjectRow, flavor: ServerFlavor): ColumnFacts {
     key: row.column_key ?? '',
     extra: row.extra ?? '',
     comment: row.comment ?? '',
+    generation: row.definition,
   };
 }
 
@@ -126,7 +179,7 @@ function indexFacts(name: string, parts: TableObjectRow[]): IndexFacts {
   return { name, columns, unique, primary, definition: `${clause} (${keyParts.join(',')})`, kind };
 }
 
-function foreignKeyInfo(name: string, parts: TableObjectRow[]): ForeignKeyInfo {
+function foreignKeyInfo(name: string, parts: TableObjectRow[], rules: TableObjectRow | undefined): ForeignKeyInfo {
   const [first] = parts;
   return {
     name,
@@ -134,8 +187,8 @@ function foreignKeyInfo(name: string, parts: TableObjectRow[]): ForeignKeyInfo {
     referencedSchema: first.ref_schema,
     referencedTable: first.ref_table ?? '',
     referencedColumns: parts.map((part) => part.ref_column ?? ''),
-    onUpdate: first.update_rule ?? 'NO ACTION',
-    onDelete: first.delete_rule ?? 'NO ACTION',
+    onUpdate: rules?.update_rule ?? 'NO ACTION',
+    onDelete: rules?.delete_rule ?? 'NO ACTION',
   };
 }
 
@@ -148,6 +201,7 @@ function columnDetail(column: ColumnFacts): string {
   if (column.defaultValue !== null) parts.push(`DEFAULT ${column.defaultValue}`);
   const extra = column.extra.replace(/DEFAULT_GENERATED\s*/i, '').trim();
   if (extra) parts.push(extra);
+  if (column.generation) parts.push(`AS (${column.generation})`);
   const detail = parts.join(' ');
   return column.comment ? `${detail} — ${column.comment}` : detail;
 }
