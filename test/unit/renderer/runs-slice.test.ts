@@ -37,6 +37,7 @@ const { DEFAULT_RUN_WINDOW } = await import('../../../shared/ipc/contract');
 const { BridgeError } = await import('../../../renderer/bridge');
 const { createTabsSlice } = await import('../../../renderer/store/tabs-slice');
 const { createRunsSlice } = await import('../../../renderer/store/runs-slice');
+const { createTableDataSlice } = await import('../../../renderer/store/table-data-slice');
 const { resultStore } = await import('../../../renderer/features/results/app-result-store');
 const { encodeResultBatch } = await import('../../../shared/result-batch/encode');
 type StoreState = import('../../../renderer/store').StoreState;
@@ -70,6 +71,7 @@ function createTestStore(open: (id: string) => Promise<OpenedConnection | null>)
         ensureConnectionOpen: open,
         ...createTabsSlice(...a),
         ...createRunsSlice(...a),
+        ...createTableDataSlice(...a),
       }) as unknown as StoreState,
   );
   return { store, notifications };
