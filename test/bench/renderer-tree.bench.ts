@@ -51,17 +51,19 @@ function installTreeProbes(): void {
     },
     true,
   );
-  const watch = () => {
-    const sizes = new Set<string>();
-    for (const row of document.querySelectorAll('[role="treeitem"][aria-setsize]')) sizes.add(row.getAttribute('aria-setsize') as string);
-    for (const size of sizes) {
-      const key = `${size}@${probes.watchFrom}`;
-      if (key in probes.shownAt) continue;
-      probes.shownAt[key] = -1;
-      requestAnimationFrame(() => setTimeout(() => (probes.shownAt[key] = performance.now()), 0));
-    }
-  };
-  document.addEventListener('DOMContentLoaded', () => new MutationObserver(watch).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-setsize'] }));
+  // No named inner functions: tsx would wrap them in a __name() helper the page does not have.
+  document.addEventListener('DOMContentLoaded', () =>
+    new MutationObserver(() => {
+      const sizes = new Set<string>();
+      for (const row of document.querySelectorAll('[role="treeitem"][aria-setsize]')) sizes.add(row.getAttribute('aria-setsize') as string);
+      for (const size of sizes) {
+        const key = `${size}@${probes.watchFrom}`;
+        if (key in probes.shownAt) continue;
+        probes.shownAt[key] = -1;
+        requestAnimationFrame(() => setTimeout(() => (probes.shownAt[key] = performance.now()), 0));
+      }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-setsize'] }),
+  );
 }
 
 interface TreeProbeReadout {

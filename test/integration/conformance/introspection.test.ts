@@ -2,24 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromChildList, type PathSegment, type SchemaChild } from '../../../shared/model/schema';
 import { startTestCore, type TestClient, type TestCore } from '../core/core-harness';
 import { engineKits, type EngineKit } from './engine-kits';
+import { expectations as mysqlExpectations } from './introspection-expectations/mysql';
+import { expectations as postgresExpectations } from './introspection-expectations/postgres';
+import { expectations as sqliteExpectations } from './introspection-expectations/sqlite';
 import type { ExpectedChild, ExpectationsFor, IntrospectionExpectations } from './introspection-expectations/types';
 
 /**
  * Introspection conformance: the same fixture-driven checks of the schema tree and Show DDL on every
  * engine, through a real core. Each engine's fixture and expected nodes live in
- * introspection-expectations/<engine>.ts; an engine without that file yet is reported as skipped.
+ * introspection-expectations/<engine>.ts.
  */
-async function expectationsOf(kit: EngineKit): Promise<IntrospectionExpectations | null> {
-  try {
-    const module = (await import(/* @vite-ignore */ `./introspection-expectations/${kit.engine}.ts`)) as { expectations: ExpectationsFor };
-    return module.expectations(kit);
-  } catch (error) {
-    if (error instanceof Error && /Failed to load|Cannot find|does not exist/i.test(error.message)) return null;
-    throw error;
-  }
+const EXPECTATIONS: Record<EngineKit['engine'], ExpectationsFor> = { postgres: postgresExpectations, mysql: mysqlExpectations, sqlite: sqliteExpectations };
+
+function expectationsOf(kit: EngineKit): IntrospectionExpectations {
+  return EXPECTATIONS[kit.engine](kit);
 }
 
-const kits = await Promise.all(engineKits().map(async (kit) => ({ kit, expectations: await expectationsOf(kit) })));
+const kits = engineKits().map((kit) => ({ kit, expectations: expectationsOf(kit) }));
 
 function matches(child: SchemaChild, expected: ExpectedChild): boolean {
   if (child.kind !== expected.kind || child.name !== expected.name) return false;
@@ -28,10 +27,6 @@ function matches(child: SchemaChild, expected: ExpectedChild): boolean {
 }
 
 describe.each(kits)('introspection on $kit.label', ({ kit, expectations }) => {
-  if (!expectations) {
-    it.skip(`has no introspection-expectations/${kit.engine}.ts yet`, () => undefined);
-    return;
-  }
   let testCore: TestCore;
   let client: TestClient;
   let connectionId: string;

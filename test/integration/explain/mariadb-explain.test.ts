@@ -1,22 +1,11 @@
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriverRegistry } from '../../../electron/core/drivers/registry';
-import { WORKER_PATH } from '../sqlite/sqlite-kit';
 import { errorOf, explainKit, findNode, nodes, planOf, profile, shareSum, type ExplainKit } from './explain-kit';
 
 const DATABASE = 'strata_test_explain';
 const MARIADB = profile('explain-mariadb', { engine: 'mysql', host: '127.0.0.1', port: 3306, user: 'root', database: DATABASE });
 const JOIN = `SELECT c.country, count(*), sum(o.total) FROM customers c JOIN orders o ON o.customer_id = c.id
 WHERE o.placed_at >= '2024-06-01' GROUP BY c.country ORDER BY 3 DESC`;
-
-function mysqlDriverRegistered(): boolean {
-  try {
-    createDriverRegistry({ sqliteWorkerPath: WORKER_PATH }).dialectFor('mysql');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Runs SQL as root on a mysql2 connection of its own, outside the code under test. */
 async function admin<Row = Record<string, unknown>>(sql: string, database?: string): Promise<Row[]> {
@@ -36,7 +25,7 @@ async function count(sql: string): Promise<number> {
 
 let kit: ExplainKit;
 
-describe.runIf(mysqlDriverRegistered())('EXPLAIN on MariaDB', () => {
+describe('EXPLAIN on MariaDB', () => {
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}; CREATE DATABASE ${DATABASE}`);
     await admin(
