@@ -1,8 +1,13 @@
 /** Queued text beyond this many characters goes out at once rather than at the end of the macrotask. */
 export const FLUSH_AT_CHARS = 64 * 1024;
 
-/** One WebSocket frame: JSON text, or a binary frame (shared/ipc/binary-frame.ts). */
-export type OutgoingFrame = string | Uint8Array;
+/** A binary frame as its pieces (shared/ipc/binary-frame.ts), written as fragments of one message so its arrays are never copied. */
+export interface FrameParts {
+  parts: readonly Uint8Array[];
+}
+
+/** One WebSocket message: JSON text, or a binary frame whole or in pieces. */
+export type OutgoingFrame = string | Uint8Array | FrameParts;
 
 export interface OutboxOptions {
   /** Writes one frame, text or binary. */

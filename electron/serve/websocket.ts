@@ -32,7 +32,14 @@ export function createWebSocketEndpoint(core: ClientSource, log: (line: string) 
   server.on('connection', (socket: WebSocket) => {
     const outbox = createOutbox({
       write: (frame) => {
-        if (socket.readyState === socket.OPEN) socket.send(frame);
+        if (socket.readyState !== socket.OPEN) return;
+        if (typeof frame === 'string' || frame instanceof Uint8Array) {
+          socket.send(frame);
+          return;
+        }
+        // Fragments of one message, sent back to back: nothing can come between them.
+        const last = frame.parts.length - 1;
+        frame.parts.forEach((part, index) => socket.send(part, { binary: true, fin: index === last }));
       },
     });
     const send = (message: WireMessage) => {

@@ -12,7 +12,11 @@ import { decodeUtf8, encodeUtf8 } from '../result-batch/utf8';
 const BYTES_KEY = '\u0000bytes';
 const align8 = (n: number) => (n + 7) & ~7;
 
-export function encodeBinaryFrame(message: unknown): Uint8Array {
+/**
+ * The frame as the pieces it is made of — the header, then each array followed by any zero padding —
+ * so that a sender can write them one after another without first copying them into one buffer.
+ */
+export function encodeBinaryFrameParts(message: unknown): Uint8Array[] {
   const arrays: Uint8Array[] = [];
   let bodyLength = 0;
   // The holder's own property, not `value`: JSON.stringify has already turned a Node Buffer into {type, data} by then.
@@ -25,16 +29,31 @@ export function encodeBinaryFrame(message: unknown): Uint8Array {
     return { [BYTES_KEY]: [offset, original.byteLength] };
   });
   const header = encodeUtf8(json);
-  const bodyStart = align8(4 + header.length);
-  const frame = new Uint8Array(bodyStart + bodyLength);
-  new DataView(frame.buffer).setUint32(0, header.length, true);
-  frame.set(header, 4);
-  let position = bodyStart;
+  const head = new Uint8Array(align8(4 + header.length));
+  new DataView(head.buffer).setUint32(0, header.length, true);
+  head.set(header, 4);
+  const parts: Uint8Array[] = [head];
   for (const array of arrays) {
-    frame.set(array, position);
-    position = align8(position + array.byteLength);
+    parts.push(array);
+    const padding = align8(array.byteLength) - array.byteLength;
+    if (padding > 0) parts.push(new Uint8Array(padding));
+  }
+  return parts;
+}
+
+/** The pieces of a frame joined into one buffer. */
+export function joinFrameParts(parts: readonly Uint8Array[]): Uint8Array {
+  const frame = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let position = 0;
+  for (const part of parts) {
+    frame.set(part, position);
+    position += part.byteLength;
   }
   return frame;
+}
+
+export function encodeBinaryFrame(message: unknown): Uint8Array {
+  return joinFrameParts(encodeBinaryFrameParts(message));
 }
 
 /** The message of a binary frame; throws on a frame that is cut short or malformed. */

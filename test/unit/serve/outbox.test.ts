@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOutbox, FLUSH_AT_CHARS, type OutgoingFrame } from '../../../electron/serve/outbox';
-import { decodeBinaryFrame, encodeBinaryFrame } from '../../../shared/ipc/binary-frame';
+import { decodeBinaryFrame, encodeBinaryFrame, joinFrameParts } from '../../../shared/ipc/binary-frame';
 import { messagesOfFrame, type WireFrame, type WireMessage } from '../../../shared/ipc/wire';
 
 const event = (n: number, size = 0): WireMessage => ({ kind: 'event', channel: 'query/event', payload: { n, pad: 'x'.repeat(size) } });
@@ -13,7 +13,11 @@ function recordingOutbox() {
   const push = (message: WireMessage) => outbox.push(JSON.stringify(message));
   const pushBinary = (message: WireMessage) => outbox.push(encodeBinaryFrame(message));
   const decoded = () =>
-    frames.map((frame) => (typeof frame === 'string' ? messagesOfFrame(JSON.parse(frame) as WireFrame) : [decodeBinaryFrame(frame) as WireMessage]));
+    frames.map((frame) =>
+      typeof frame === 'string'
+        ? messagesOfFrame(JSON.parse(frame) as WireFrame)
+        : [decodeBinaryFrame(frame instanceof Uint8Array ? frame : joinFrameParts(frame.parts)) as WireMessage],
+    );
   /** 'text' or 'binary' per frame written so far. */
   const kinds = () => frames.map((frame) => (typeof frame === 'string' ? 'text' : 'binary'));
   return { frames, outbox, push, pushBinary, decoded, kinds };
