@@ -138,3 +138,41 @@ export const InfoIcon = (p: IconProps) => (
     <path d="M8 7.2V11M8 5h.01" />
   </Icon>
 );
+
+/** A clock with a turning-back arrow: statements run before. */
+export const HistoryIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.2 8a5.8 5.8 0 1 0 1.7-4.1" />
+    <path d="M2 1.8v2.6h2.6" />
+    <path d="M8 4.8V8l2.2 1.4" />
+  </Icon>
+);
+
+/** A bookmark: queries kept by name. */
+export const SavedQueriesIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 2h8v12l-4-3-4 3z" />
+  </Icon>
+);
+
+/** A cursor inserting text. */
+export const InsertIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 2.5h4M6 13.5h4M8 2.5v11" />
+  </Icon>
+);
+
+/** A tab with a plus: open in a new tab. */
+export const NewTabIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2 4.5h12v9H2z" />
+    <path d="M2 4.5l1-2h4l1 2" />
+    <path d="M8 7v4M6 9h4" />
+  </Icon>
+);
+
+export const TrashIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4" />
+  </Icon>
+);

@@ -1,5 +1,5 @@
 import { IconButton } from '../../ui/Button';
-import { HistoryIcon } from './history-icons';
+import { HistoryIcon } from '../../ui/icons';
 import { HISTORY_SHORTCUTS } from './history-shortcuts';
 import { useStore } from '../../store';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { MAX_HISTORY_SQL_CHARS, type HistoryEntry } from '../../../shared/model/history';
 import { IconButton } from '../../ui/Button';
-import { ChevronIcon, InsertIcon, NewTabIcon, TrashIcon } from './history-icons';
+import { ChevronIcon, InsertIcon, NewTabIcon, TrashIcon } from '../../ui/icons';
 import { formatDuration, formatStartedAt, oneLine, resultSummary, STATUS_LABELS } from './history-format';
 import { useStore } from '../../store';
 

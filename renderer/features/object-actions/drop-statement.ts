@@ -20,21 +20,8 @@ const DROPPABLE_KINDS: readonly SchemaNodeKind[] = [
   'extension',
 ];
 
-/** Kinds whose PostgreSQL DROP accepts CASCADE. */
-const POSTGRES_CASCADE_KINDS: readonly SchemaNodeKind[] = [
-  'table',
-  'view',
-  'materialized-view',
-  'index',
-  'trigger',
-  'sequence',
-  'function',
-  'procedure',
-  'type',
-  'constraint',
-  'foreign-key',
-  'extension',
-];
+/** Kinds whose PostgreSQL DROP accepts CASCADE: all but policies. */
+const POSTGRES_CASCADE_KINDS: readonly SchemaNodeKind[] = DROPPABLE_KINDS.filter((kind) => kind !== 'policy');
 
 export type DropPlan =
   | { kind: 'drop'; sql: string; /** The engine accepts CASCADE for this object. */ cascadable: boolean }

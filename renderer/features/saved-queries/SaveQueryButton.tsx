@@ -1,6 +1,6 @@
 import { HISTORY_SHORTCUTS } from '../history/history-shortcuts';
 import { useStore } from '../../store';
-import { SavedQueriesIcon } from './saved-query-icons';
+import { SavedQueriesIcon } from '../../ui/icons';
 
 /** For the editor toolbar: saves the tab's text as a named query (also Ctrl/Cmd+S). */
 export function SaveQueryButton({ tabId }: { tabId: string }) {

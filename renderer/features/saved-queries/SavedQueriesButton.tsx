@@ -1,6 +1,6 @@
 import { IconButton } from '../../ui/Button';
 import { useStore } from '../../store';
-import { SavedQueriesIcon } from './saved-query-icons';
+import { SavedQueriesIcon } from '../../ui/icons';
 
 /** Opens the list of saved queries. */
 export function SavedQueriesButton() {
