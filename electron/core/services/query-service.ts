@@ -213,6 +213,8 @@ export class QueryService {
     let status: RunStatus = 'ok';
     let started = 0;
     let schemaChanged = false;
+    // Written to the history after run-end has gone out, so a small query's answer never waits on the disk.
+    const history: HistoryRecord[] = [];
     try {
       for (const [index, statement] of plan.statements.entries()) {
         if (signal.aborted) {
@@ -224,7 +226,7 @@ export class QueryService {
         const statementStarted = performance.now();
         const startedAt = Date.now();
         const record = (entry: Pick<HistoryRecord, 'rowCount' | 'affectedRows' | 'status' | 'errorMessage'>) =>
-          this.options.recordHistory?.({
+          history.push({
             connectionId: plan.connectionId,
             connectionName: plan.connectionName,
             sql: statement.sql,
@@ -284,6 +286,7 @@ export class QueryService {
       // run-end goes out before the session's reset (DISCARD ALL) round trip; the pool gets the session back only after it.
       end();
       emit({ type: 'run-end', runId, status, durationMs: elapsed(runStarted), statements: started, schemaChanged });
+      for (const entry of history) this.options.recordHistory?.(entry);
       await session.release().catch((error: unknown) => this.options.log(`Releasing the session of run ${runId} failed: ${toStrataError(error).message}`));
     }
   }
