@@ -1,11 +1,14 @@
 import { lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CoreError } from '../errors';
 import { SpoolFile } from './spool-file';
 
-/** Where each core makes its spool directory unless told otherwise. */
-export const DEFAULT_SPOOL_PARENT = join(tmpdir(), 'strata-spool');
+/**
+ * Where each core makes its spool directory unless told otherwise: one parent per user, so that on a
+ * shared machine one user's parent never blocks another's spooling.
+ */
+export const DEFAULT_SPOOL_PARENT = join(tmpdir(), `strata-spool-${process.getuid?.() ?? userInfo().username}`);
 
 /** A core's directory is named "<pid>-<random>", so a later start can tell whether its owner is still alive. */
 const OWNED_DIRECTORY = /^(\d+)-[^/\\]+$/;
