@@ -8,7 +8,9 @@ export type ColumnInput =
   | { kind: 'int32'; values: ArrayLike<number | null> }
   | { kind: 'int64'; values: ArrayLike<bigint | null> }
   | { kind: 'float64'; values: ArrayLike<number | null> }
-  | { kind: 'bool'; values: ArrayLike<boolean | null> };
+  | { kind: 'bool'; values: ArrayLike<boolean | null> }
+  /** `values` only tells nulls apart; the parts of row i are days[i], micros[i] and offsets[i]. */
+  | { kind: 'timestamp'; time: boolean; zone: boolean; values: ArrayLike<unknown>; days: Int32Array; micros: Float64Array; offsets: Int32Array };
 
 const align8 = (n: number) => (n + 7) & ~7;
 
@@ -142,6 +144,22 @@ export function encodeResultBatch(columns: readonly ColumnInput[], rowCount: num
             writeNulls(bytes);
             const target = new BigInt64Array(bytes.buffer, bytes.byteOffset + section.offset, rowCount);
             for (let row = 0; row < rowCount; row++) target[row] = values[row] ?? 0n;
+          },
+        });
+        break;
+      }
+      case 'timestamp': {
+        const days = layout.add(rowCount * 4);
+        const micros = layout.add(rowCount * 8);
+        const offsets = layout.add(rowCount * 4);
+        const input = column;
+        planned.push({
+          vector: { kind: 'timestamp', nulls, time: input.time, zone: input.zone, days, micros, offsets },
+          write: (bytes) => {
+            writeNulls(bytes);
+            new Int32Array(bytes.buffer, bytes.byteOffset + days.offset, rowCount).set(input.days.subarray(0, rowCount));
+            new Float64Array(bytes.buffer, bytes.byteOffset + micros.offset, rowCount).set(input.micros.subarray(0, rowCount));
+            new Int32Array(bytes.buffer, bytes.byteOffset + offsets.offset, rowCount).set(input.offsets.subarray(0, rowCount));
           },
         });
         break;

@@ -1,7 +1,7 @@
 /**
  * ResultBatch: a block of result rows, column by column, in one byte buffer.
  *
- * Numbers and booleans are typed arrays, text is UTF-8 with offsets, binary values are their raw
+ * Numbers, booleans and date-times are typed arrays, text is UTF-8 with offsets, binary values are their raw
  * bytes with offsets, and every column has a null bitmap. The buffer crosses processes as one
  * ArrayBuffer (structured clone over Electron IPC, a binary frame over the WebSocket), so nothing
  * is parsed or copied per value on the way. Values become display text only when a cell is read.
@@ -49,8 +49,22 @@ export interface BoolVector extends VectorBase {
   kind: 'bool';
   values: Section;
 }
+/**
+ * Dates and date-times (see timestamp-text.ts): Int32 days since 1970-01-01, Float64 microseconds
+ * into the day (whole numbers, exact) and Int32 UTC offsets in seconds.
+ */
+export interface TimestampVector extends VectorBase {
+  kind: 'timestamp';
+  /** Has a time of day (timestamp, timestamptz) rather than a date only. */
+  time: boolean;
+  /** Ends with its UTC offset (timestamptz). */
+  zone: boolean;
+  days: Section;
+  micros: Section;
+  offsets: Section;
+}
 
-export type ColumnVector = TextVector | BytesVector | Int32Vector | Int64Vector | Float64Vector | BoolVector;
+export type ColumnVector = TextVector | BytesVector | Int32Vector | Int64Vector | Float64Vector | BoolVector | TimestampVector;
 export type VectorKind = ColumnVector['kind'];
 
 export interface ResultBatch {
@@ -61,7 +75,7 @@ export interface ResultBatch {
   bytes: Uint8Array;
 }
 
-export const VECTOR_KINDS: readonly VectorKind[] = ['text', 'bytes', 'int32', 'int64', 'float64', 'bool'];
+export const VECTOR_KINDS: readonly VectorKind[] = ['text', 'bytes', 'int32', 'int64', 'float64', 'bool', 'timestamp'];
 
 /** Bytes a batch occupies in memory and on the wire (its metadata is a few bytes per column). */
 export function batchByteLength(batch: ResultBatch): number {

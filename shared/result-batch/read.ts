@@ -1,5 +1,6 @@
 import type { Cell } from '../model/query';
-import type { ColumnVector, ResultBatch, Section } from './format';
+import type { ColumnVector, ResultBatch, Section, TimestampVector } from './format';
+import { formatTimestamp } from './timestamp-text';
 import { decodeUtf8 } from './utf8';
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
@@ -23,6 +24,7 @@ export class BatchReader {
   readonly columnCount: number;
   private readonly bytes: Uint8Array;
   private readonly views: (Values | undefined)[];
+  private readonly stamps = new Map<number, [Int32Array, Float64Array, Int32Array]>();
 
   constructor(readonly batch: ResultBatch) {
     this.rowCount = batch.rowCount;
@@ -51,6 +53,10 @@ export class BatchReader {
         return bytesToHex(this.binary(row, column) as Uint8Array);
       case 'bool':
         return this.bytes[vector.values.offset + row] === 1 ? 'true' : 'false';
+      case 'timestamp': {
+        const [days, micros, offsets] = this.timestampParts(column, vector);
+        return formatTimestamp(days[row], micros[row], offsets[row], vector);
+      }
       default:
         return String((this.view(column, vector) as Int32Array | BigInt64Array | Float64Array)[row]);
     }
@@ -76,6 +82,17 @@ export class BatchReader {
     return rows;
   }
 
+  private timestampParts(column: number, vector: TimestampVector): [Int32Array, Float64Array, Int32Array] {
+    let parts = this.stamps.get(column);
+    if (!parts) {
+      const at = (section: Section) => this.bytes.byteOffset + section.offset;
+      const buffer = this.bytes.buffer;
+      parts = [new Int32Array(buffer, at(vector.days), this.rowCount), new Float64Array(buffer, at(vector.micros), this.rowCount), new Int32Array(buffer, at(vector.offsets), this.rowCount)];
+      this.stamps.set(column, parts);
+    }
+    return parts;
+  }
+
   private view(column: number, vector: ColumnVector): Values {
     const cached = this.views[column];
     if (cached) return cached;
@@ -99,6 +116,9 @@ export class BatchReader {
         break;
       case 'bool':
         view = this.bytes.subarray(vector.values.offset, vector.values.offset + count);
+        break;
+      case 'timestamp':
+        view = this.timestampParts(column, vector)[0];
         break;
     }
     this.views[column] = view;

@@ -4,14 +4,19 @@ import type { ResultBatch, VectorKind } from '../../../shared/result-batch/forma
 import { BatchReader } from '../../../shared/result-batch/read';
 
 /**
- * The first `maxRows` rows of a statement's batches as one batch, each column keeping the kind the
- * driver gave it (the drivers give a column one kind for the whole statement).
+ * The first `maxRows` rows of a statement's batches as one batch. A column keeps the kind the driver
+ * gave it when every batch agrees; a column whose kind changed between batches (SQLite picks kinds
+ * per batch) and date-times become text, each value as it is shown.
  */
 export function joinBatches(batches: ResultBatch[], columnCount: number, maxRows: number): ResultBatch {
   const readers = batches.map((batch) => new BatchReader(batch));
   const rowCount = Math.min(maxRows, readers.reduce((sum, reader) => sum + reader.rowCount, 0));
   if (readers.length === 1 && readers[0].rowCount === rowCount) return batches[0];
-  const kinds: VectorKind[] = Array.from({ length: columnCount }, (_, column) => batches[0]?.columns[column]?.kind ?? 'text');
+  const kinds: VectorKind[] = Array.from({ length: columnCount }, (_, column) => {
+    const seen = new Set(batches.map((batch) => batch.columns[column]?.kind ?? 'text'));
+    const [only] = seen;
+    return seen.size === 1 && only !== 'timestamp' ? only : 'text';
+  });
   const columns = kinds.map((kind, column) => columnInput(kind, readers, column, rowCount));
   return encodeResultBatch(columns, rowCount);
 }
@@ -29,7 +34,8 @@ function columnInput(kind: VectorKind, readers: BatchReader[], column: number, r
   const text = (reader: BatchReader, row: number) => reader.cell(row, column) as string;
   switch (kind) {
     case 'text':
-      return { kind, values: read(text) };
+    case 'timestamp':
+      return { kind: 'text', values: read(text) };
     case 'bytes':
       return { kind, values: read((reader, row) => reader.binary(row, column) as Uint8Array) };
     case 'int32':

@@ -174,6 +174,7 @@ describe('PostgreSQL column types in result batches', () => {
     }
   });
 
+  // The date and timestamp columns here hold BC and infinity values, which only text can carry exactly.
   it('encodes int2 and int4 as int32, bool as bool, bytea as bytes and every other type as text', async () => {
     const result = await run(session, SELECT_ALL);
     expect(result.received).toHaveLength(1);
@@ -195,6 +196,35 @@ describe('PostgreSQL column types in result batches', () => {
     expect(column('c_bool')).toEqual(['true', 'false', 'true', 'false', null]);
     expect(column('c_float8')).toEqual(['3.141592653589793', '-0', '-Infinity', 'NaN', null]);
     expect(column('c_timestamptz').slice(0, 2)).toEqual(['2024-03-05 06:41:12.345678-03:30', '2024-06-30 21:30:00-02:30']);
+  });
+
+  it('sends ISO dates and date-times as typed parts that show exactly as the server wrote them, in odd zones too', async () => {
+    const sql = `SELECT d, d::timestamp AS ts, t AS tstz, t AT TIME ZONE 'UTC' AS utc_ts
+      FROM (VALUES (1, DATE '2024-02-29', TIMESTAMPTZ '2024-02-29 23:59:59.999999+00'),
+                   (2, DATE '0001-01-01', TIMESTAMPTZ '1883-11-18 17:00:00+00'),
+                   (3, DATE '9999-12-31', TIMESTAMPTZ '2024-07-01 00:00:00.5+00'),
+                   (4, NULL, NULL)) AS v(n, d, t) ORDER BY n`;
+    for (const zone of ['Asia/Kathmandu', 'America/New_York', 'America/St_Johns', 'UTC']) {
+      await run(session, `SET TIME ZONE '${zone}'`);
+      const result = await run(session, sql);
+      expect(result.received[0].columns.map((vector) => vector.kind), zone).toEqual(['timestamp', 'timestamp', 'timestamp', 'timestamp']);
+      const client = new pg.Client({ host: PG_HOST, port: PG_PORT, user: 'postgres', database: 'postgres', options: `-c TimeZone=${zone}` });
+      await client.connect();
+      try {
+        const expected = (await client.query<Cell[]>({ text: sql, rowMode: 'array', types: { getTypeParser: () => (value: string) => value } })).rows;
+        expect(result.rows, zone).toEqual(expected);
+      } finally {
+        await client.end();
+      }
+    }
+    // 1883 New York had a local mean time offset with seconds (-04:56:02): still exact.
+    await run(session, `SET TIME ZONE 'America/New_York'`);
+    expect((await run(session, "SELECT TIMESTAMPTZ '1883-11-18 12:00:00-04:56:02'")).rows).toEqual([['1883-11-18 12:00:00-04:56:02']]);
+    // Another DateStyle is not ISO: that batch travels as the server's text, unchanged.
+    await run(session, 'SET DateStyle = SQL, DMY');
+    const sqlStyle = await run(session, "SELECT DATE '2024-02-29', TIMESTAMPTZ '2024-02-29 10:00:00+00'");
+    expect(sqlStyle.received[0].columns.map((vector) => vector.kind)).toEqual(['text', 'text']);
+    expect(sqlStyle.rows[0][0]).toBe('29/02/2024');
   });
 
   it('delivers the exact bytes of bytea values: empty, all 256 byte values and 1 MB', async () => {
