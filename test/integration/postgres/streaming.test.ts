@@ -98,7 +98,7 @@ describe('PostgreSQL streaming', () => {
       ['nothing', 'text', 'text'],
       ['no_number', 'int8', 'number'],
     ]);
-    expect(result.received[0].columns.map((column) => column.kind)).toEqual(['text', 'text', 'text', 'bytes', 'text', 'text', 'bool', 'text', 'text', 'text', 'text']);
+    expect(result.received[0].columns.map((column) => column.kind)).toEqual(['text', 'text', 'timestamp', 'bytes', 'text', 'text', 'bool', 'text', 'text', 'text', 'text']);
   });
 
   it('sizes the reads after the first so that each batch is about 1 MiB', async () => {
