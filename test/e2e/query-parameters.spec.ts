@@ -32,7 +32,9 @@ test('a query with :greeting asks for its value, runs it as a parameter, and rem
   await dialog.getByRole('button', { name: 'Run' }).click();
   await expect(gridCell(page, 0, 0)).toHaveText('1');
 
-  await runInEditor(page, 'select :greeting as g; select 2');
+  // runInEditor runs the statement at the cursor (select 2, no parameters); wait for it before running all.
+  await runInEditor(page, 'select :greeting as g; select 2 as two');
+  await expect(page.getByRole('grid').getByRole('columnheader', { name: /^two/ })).toBeVisible();
   await page.keyboard.press('ControlOrMeta+Shift+Enter');
   await expect(page.getByText('Parameters work one statement at a time')).toBeVisible();
   await expect(dialog).toBeHidden();
