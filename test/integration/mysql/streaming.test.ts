@@ -68,7 +68,7 @@ describe('MySQL streaming', () => {
       ['small', 'tinyint', 'number'],
       ['uint', 'int unsigned', 'number'],
     ]);
-    expect(result.raw[0].columns.map((column) => column.kind)).toEqual([
+    expect(result.received[0].columns.map((column) => column.kind)).toEqual([
       'int32', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bytes', 'bytes', 'bytes', 'text', 'int32', 'text',
     ]);
 
@@ -88,7 +88,7 @@ describe('MySQL streaming', () => {
       '-128',
       '4294967295',
     ]);
-    expect(binaryCell(result.raw[0], 0, 8)).toEqual(new Uint8Array(ALL_BYTES));
+    expect(binaryCell(result.received[0], 0, 8)).toEqual(new Uint8Array(ALL_BYTES));
     expect(result.rows[1]).toEqual(['2', ...Array(13).fill(null)]);
     expect(result.rows[ROWS - 1]).toEqual([String(ROWS), String(ROWS * 1000), null, null, null, null, null, null, null, null, null, `row ${ROWS}`, null, null]);
   });
