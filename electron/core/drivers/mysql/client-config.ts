@@ -1,7 +1,7 @@
 import type { ConnectionOptions, PoolOptions } from 'mysql2';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../../../../shared/model/connection';
 import type { DriverConfig } from '../types';
-import { sslOptions } from './ssl';
+import { addressCheckedSocket, sslOptions } from './ssl';
 
 const DEFAULT_HOST = 'localhost';
 const DEFAULT_PORT = 3306;
@@ -40,6 +40,7 @@ export function connectionOptions(config: DriverConfig): ConnectionOptions {
     password: config.password ?? undefined,
     database: profileDatabase(config) ?? undefined,
     ssl: sslOptions(config.profile.sslMode),
+    stream: addressCheckedSocket(config.profile.sslMode, address.host, address.port),
     connectTimeout: connectTimeoutMs(config),
     charset: 'UTF8MB4_UNICODE_CI',
     connectAttributes: { program_name: 'Strata' },

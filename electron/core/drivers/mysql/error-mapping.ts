@@ -56,6 +56,9 @@ interface Mysql2Error extends Error {
   errno?: number;
   sqlState?: string;
   sqlMessage?: string;
+  /** Set by Node's certificate identity check. */
+  host?: unknown;
+  cert?: unknown;
 }
 
 /** Turns whatever mysql2 or the server threw into a CoreError a user can act on. */
@@ -94,7 +97,7 @@ function fromServerError(error: Mysql2Error, context: ErrorContext): CoreError {
   switch (error.errno) {
     case ER.ACCESS_DENIED:
     case ER.ACCESS_DENIED_NO_PASSWORD:
-      return new CoreError('AUTH', `The server refused user "${user}" (${message}). Check the user name and password in the connection settings.`);
+      return accessDenied(message, context);
     case ER.HOST_NOT_PRIVILEGED:
       return new CoreError('AUTH', `The server does not let user "${user}" connect from this host (${message}). Ask the administrator to allow it.`);
     case ER.NOT_SUPPORTED_AUTH_MODE:
@@ -141,6 +144,16 @@ function fromServerError(error: Mysql2Error, context: ErrorContext): CoreError {
     if (position !== undefined) detail.position = position;
   }
   return new CoreError('QUERY', message, detail);
+}
+
+/** An account created with REQUIRE SSL (or a server with require_secure_transport) refuses plain TCP with this same error. */
+function accessDenied(message: string, context: ErrorContext): CoreError {
+  const tlsHint =
+    context.sslMode === 'disable' ? " If the account accepts only encrypted connections, choose SSL mode 'require' or 'verify-full'." : '';
+  return new CoreError(
+    'AUTH',
+    `The server refused user "${context.address.user}" (${message}). Check the user name and password in the connection settings.${tlsHint}`,
+  );
 }
 
 function timeoutError(context: ErrorContext): CoreError {
@@ -205,13 +218,26 @@ function fromTlsError(error: Mysql2Error, context: ErrorContext): CoreError {
     );
   }
   if (/altnames|does not match/i.test(message)) {
+    // Node's identity error names the host it checked and carries the certificate.
+    const checked = typeof error.host === 'string' ? error.host : context.address.host;
+    const names = certificateNames(error.cert);
     return new CoreError(
       'TLS',
-      `The server's certificate is not valid for the host name "${context.address.host}". Connect with the name the certificate was issued for, or choose SSL mode 'require'.`,
+      `The server's certificate is not valid for the host "${checked}"${names ? ` (it names ${names})` : ''}. Connect with a name the certificate was issued for, or choose SSL mode 'require'.`,
     );
   }
   if (/certificate has expired|not yet valid/i.test(message)) {
     return new CoreError('TLS', `The server's certificate is expired or not yet valid (${message}). Ask the administrator to renew it, or choose SSL mode 'require'.`);
   }
   return new CoreError('TLS', `The TLS handshake with ${where(context)} failed (${message}). Check the server's TLS settings or choose another SSL mode.`);
+}
+
+/** The DNS names and addresses a certificate is issued for ("vm, 10.0.0.5"), from Node's subjectaltname. */
+function certificateNames(cert: unknown): string {
+  const altNames = (cert as { subjectaltname?: unknown } | undefined)?.subjectaltname;
+  if (typeof altNames !== 'string') return '';
+  return altNames
+    .split(', ')
+    .map((name) => name.replace(/^(?:DNS|IP Address):/, ''))
+    .join(', ');
 }

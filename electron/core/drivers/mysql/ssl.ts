@@ -1,3 +1,4 @@
+import { connect, isIP, type Socket } from 'node:net';
 import type { SslOptions } from 'mysql2';
 import type { SslMode } from '../../../../shared/model/connection';
 
@@ -14,4 +15,20 @@ export function sslOptions(mode: SslMode): SslOptions | undefined {
       // The certificate must chain to a trusted CA and name the host.
       return { rejectUnauthorized: true, verifyIdentity: true };
   }
+}
+
+/**
+ * mysql2's `stream` option: a socket factory for 'verify-full' to an IP address, otherwise undefined (mysql2
+ * opens the socket itself). For an address mysql2 rightly sends no SNI name, but it gives Node's tls.connect
+ * no host either, so Node checks the certificate against the name 'localhost' instead of the address. Node
+ * falls back to the socket's `_host`, which net sets only for names it looked up: set to the address, the
+ * check looks for it among the certificate's IP names, as node-postgres gets by passing `host`.
+ */
+export function addressCheckedSocket(mode: SslMode, host: string, port: number): (() => Socket) | undefined {
+  if (mode !== 'verify-full' || isIP(host) === 0) return undefined;
+  return () => {
+    const socket = connect({ host, port, noDelay: true, keepAlive: true });
+    Object.assign(socket, { _host: host });
+    return socket;
+  };
 }
