@@ -39,7 +39,7 @@ describe('MySQL error mapping', () => {
     const tls = (message: string) => toCoreError(clientError('HANDSHAKE_SSL_ERROR', message), context);
     expect(tls('self-signed certificate').message).toContain('(self-signed certificate)');
     expect(tls('unable to verify the first certificate').message).toContain('unknown certificate authority');
-    expect(tls("Hostname/IP does not match certificate's altnames: Host: db.example.com.").message).toContain('not valid for the host name "db.example.com"');
+    expect(tls("Hostname/IP does not match certificate's altnames: Host: db.example.com.").message).toContain('not valid for the host "db.example.com"');
     expect(tls('certificate has expired').code).toBe('TLS');
     expect(toCoreError(clientError('HANDSHAKE_NO_SSL_SUPPORT', 'Server does not support secure connection'), context).code).toBe('TLS');
     expect(toCoreError(serverError(3159, 'HY000', 'Connections using insecure transport are prohibited'), context).code).toBe('TLS');
