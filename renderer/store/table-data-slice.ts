@@ -15,6 +15,8 @@ export interface LoadedTablePage {
   keyColumns: string[];
   readOnlyReason: string | null;
   rows: Cell[][];
+  /** SQLite: `row * columns.length + column` of each blob (see LoadedRows). */
+  blobCells?: ReadonlySet<number>;
   offset: number;
   hasMore: boolean;
 }
@@ -81,6 +83,7 @@ export const createTableDataSlice: StateCreator<StoreState, [], [], TableDataSli
       if (!current || current.filters !== filters || current.sort !== sort || current.offset !== offset) return;
       const { columns, keyColumns, readOnlyReason, hasMore } = page;
       const loaded: LoadedTablePage = { columns, keyColumns, readOnlyReason, hasMore, offset: page.offset, rows: decodeRows(page) };
+      if (page.blobCells) loaded.blobCells = new Set(page.blobCells.map(([row, column]) => row * columns.length + column));
       update(tabId, { page: loaded, loading: false, edits: NO_EDITS, applyFailure: null, applyError: null });
     } catch (error) {
       update(tabId, { loading: false, loadError: (error as Error).message });

@@ -1,11 +1,23 @@
 import { z } from 'zod';
+import { HEX_DIGITS, hexToBytes } from './hex-bytes';
 import { qualifiedName, quoteIdentifier } from './quote';
-import { Placeholders, type BoundSql, type CellValue, type SqlEngine } from './table-query';
+import { Placeholders, type BoundSql, type BoundValue, type CellValue, type SqlEngine } from './table-query';
 
 const columnName = z.string().min(1).max(1024);
 const cellValue = z.string().max(10_000_000).nullable();
-const columnValue = z.strictObject({ column: columnName, value: cellValue });
+/** `hex`: the value is bytes written as hex digits (two per byte, no prefix) and is bound as bytes. */
+const encoding = z.literal('hex').optional();
+const isHexOrNull = (value: string | null) => value === null || HEX_DIGITS.test(value);
+const NOT_HEX = 'A value marked as hex must be hex digits, two per byte, without a prefix.';
+const columnValue = z
+  .strictObject({ column: columnName, value: cellValue, encoding })
+  .refine((entry) => entry.encoding !== 'hex' || isHexOrNull(entry.value), { message: NOT_HEX, path: ['value'] });
 const columnValues = z.array(columnValue).max(1000);
+/** A changed column: its new value and the value it had when loaded, both in the same encoding. */
+const setValue = z
+  .strictObject({ column: columnName, value: cellValue, original: cellValue, encoding })
+  .refine((entry) => entry.encoding !== 'hex' || isHexOrNull(entry.value), { message: NOT_HEX, path: ['value'] })
+  .refine((entry) => entry.encoding !== 'hex' || isHexOrNull(entry.original), { message: NOT_HEX, path: ['original'] });
 
 /**
  * One pending change of a table's rows. Rows are found by `key`: the row's ORIGINAL values of the
@@ -17,12 +29,18 @@ export const tableChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('update'),
     key: columnValues.min(1),
-    set: z.array(z.strictObject({ column: columnName, value: cellValue, original: cellValue })).min(1).max(1000),
+    set: z.array(setValue).min(1).max(1000),
   }),
   z.strictObject({ kind: z.literal('delete'), key: columnValues.min(1) }),
 ]);
 export type TableChange = z.infer<typeof tableChangeSchema>;
 export type ColumnValue = z.infer<typeof columnValue>;
+export type ValueEncoding = NonNullable<ColumnValue['encoding']>;
+
+/** What a value is bound as: hex becomes the bytes it spells, anything else stays text or NULL. */
+export function boundValue(value: CellValue, encoding: ValueEncoding | undefined): BoundValue {
+  return encoding === 'hex' && value !== null ? hexToBytes(value) : value;
+}
 
 /**
  * What a statement must do for its change to count as applied: `affects-row` means exactly one row
@@ -57,7 +75,7 @@ function sameValue(engine: SqlEngine, column: string, placeholder: string): stri
 
 /** Key columns are never NULL, so plain `=` finds the row (and, unlike IS NOT DISTINCT FROM, uses the index). */
 function keyCondition(engine: SqlEngine, key: ColumnValue[], placeholders: Placeholders): string[] {
-  return key.map(({ column, value }) => `${quoteIdentifier(engine, column)} = ${placeholders.bind(value)}`);
+  return key.map(({ column, value, encoding }) => `${quoteIdentifier(engine, column)} = ${placeholders.bind(boundValue(value, encoding))}`);
 }
 
 export function insertStatement(engine: SqlEngine, table: string[], values: ColumnValue[]): PlannedStatement {
@@ -67,7 +85,7 @@ export function insertStatement(engine: SqlEngine, table: string[], values: Colu
   }
   const placeholders = new Placeholders(engine);
   const columns = values.map(({ column }) => quoteIdentifier(engine, column)).join(', ');
-  const bound = values.map(({ value }) => placeholders.bind(value)).join(', ');
+  const bound = values.map(({ value, encoding }) => placeholders.bind(boundValue(value, encoding))).join(', ');
   return { sql: `INSERT INTO ${target} (${columns}) VALUES (${bound})`, params: placeholders.params, check: null };
 }
 
@@ -78,7 +96,7 @@ function updateWhere(engine: SqlEngine, change: Extract<TableChange, { kind: 'up
   const key = keyCondition(engine, change.key, placeholders);
   const originals = change.set
     .filter(({ column }) => !keyColumns.has(column) && comparable(column))
-    .map(({ column, original }) => sameValue(engine, quoteIdentifier(engine, column), placeholders.bind(original)));
+    .map(({ column, original, encoding }) => sameValue(engine, quoteIdentifier(engine, column), placeholders.bind(boundValue(original, encoding))));
   return [...key, ...originals].join(' AND ');
 }
 
@@ -95,7 +113,7 @@ export function updateStatements(engine: SqlEngine, table: string[], change: Ext
     statements.push({ sql: `SELECT 1 FROM ${target} WHERE ${updateWhere(engine, change, find, options)} FOR UPDATE`, params: find.params, check: 'finds-row' });
   }
   const placeholders = new Placeholders(engine);
-  const assignments = change.set.map(({ column, value }) => `${quoteIdentifier(engine, column)} = ${placeholders.bind(value)}`).join(', ');
+  const assignments = change.set.map(({ column, value, encoding }) => `${quoteIdentifier(engine, column)} = ${placeholders.bind(boundValue(value, encoding))}`).join(', ');
   const where = updateWhere(engine, change, placeholders, options);
   statements.push({ sql: `UPDATE ${target} SET ${assignments} WHERE ${where}`, params: placeholders.params, check: engine === 'mysql' ? null : 'affects-row' });
   return statements;

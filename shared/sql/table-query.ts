@@ -6,10 +6,13 @@ import { qualifiedName, quoteIdentifier } from './quote';
 /** A value as the grid shows and edits it: the database's text form, or SQL NULL. */
 export type CellValue = string | null;
 
+/** A value bound to a placeholder: text for the server to convert, bytes for binary columns, or NULL. */
+export type BoundValue = CellValue | Uint8Array;
+
 /** A statement with its values kept apart, to be bound to its placeholders. */
 export interface BoundSql {
   sql: string;
-  params: CellValue[];
+  params: BoundValue[];
 }
 
 export type SqlEngine = Extract<Engine, 'postgres' | 'mysql' | 'sqlite'>;
@@ -35,10 +38,10 @@ export type TableSort = z.infer<typeof tableSortSchema>;
 
 /** Numbers placeholders per dialect: $1, $2… in PostgreSQL, ? elsewhere. */
 export class Placeholders {
-  readonly params: CellValue[] = [];
+  readonly params: BoundValue[] = [];
   constructor(private readonly engine: SqlEngine) {}
 
-  bind(value: CellValue): string {
+  bind(value: BoundValue): string {
     this.params.push(value);
     return this.engine === 'postgres' ? `$${this.params.length}` : '?';
   }
@@ -83,12 +86,33 @@ export interface RowsQuery {
   keyColumns: string[];
   offset: number;
   limit: number;
+  /**
+   * SQLite only: adds a last column of one '1' or '0' per column, telling whether the row's value
+   * there is a blob (any SQLite column may hold one).
+   */
+  blobMask?: boolean;
+}
+
+/** Flags joined per group, so a table of 2,000 columns stays within SQLite's expression depth of 1,000. */
+const MASK_GROUP = 64;
+
+/** SQLite: one text of '1' (blob) or '0' per column, e.g. '010'. */
+function blobMaskExpression(columns: string[]): string {
+  const flags = columns.map((column) => `(typeof(${quoteIdentifier('sqlite', column)}) = 'blob')`);
+  const groups: string[] = [];
+  for (let start = 0; start < flags.length; start += MASK_GROUP) groups.push(`(${["''", ...flags.slice(start, start + MASK_GROUP)].join(' || ')})`);
+  return groups.join(' || ');
 }
 
 /** SELECT of one page: `limit` rows after `offset`, filtered and sorted on the server. */
 export function selectRowsSql(engine: SqlEngine, table: string[], query: RowsQuery): BoundSql {
   const placeholders = new Placeholders(engine);
-  const columns = query.columns.map((column) => quoteIdentifier(engine, column)).join(', ');
+  const selected = query.columns.map((column) => quoteIdentifier(engine, column));
+  if (query.blobMask) {
+    if (engine !== 'sqlite') throw new RangeError('Only SQLite rows carry a blob mask.');
+    selected.push(blobMaskExpression(query.columns));
+  }
+  const columns = selected.join(', ');
   let sql = `SELECT ${columns} FROM ${qualifiedName(engine, table)}`;
   if (query.filters.length > 0) {
     sql += ` WHERE ${query.filters.map((filter) => filterCondition(engine, filter, placeholders)).join(' AND ')}`;
@@ -137,6 +161,8 @@ export interface TableColumn {
   hasDefault: boolean;
   /** Part of the key that identifies rows for editing. */
   inRowKey: boolean;
+  /** Its type holds bytes (bytea, BLOB, VARBINARY…): values are shown and edited as hex. */
+  binary: boolean;
   /** The foreign key this column starts, if any: "Go to referenced row" follows it. */
   references: ColumnReference | null;
 }
@@ -163,6 +189,11 @@ export interface TableRowsPage {
   batches: [ResultBatch];
   offset: number;
   hasMore: boolean;
+  /**
+   * SQLite only, where any column may hold a blob: [row, column] of every cell whose value is one.
+   * Elsewhere a column's `binary` says which values are bytes.
+   */
+  blobCells?: [number, number][];
 }
 
 export interface TableEstimate {

@@ -17,6 +17,7 @@ import type { SqlConnection, SqlDriver } from '../drivers/types';
 import { CoreError, toStrataError } from '../errors';
 import type { HandlerGroup } from '../host';
 import { applyInTransaction } from '../table-data/apply-changes';
+import { blobCellsOf, blobCellsOfKinds } from '../table-data/blob-cells';
 import { joinBatches } from '../table-data/join-batches';
 import { runStatement } from '../table-data/run-statement';
 import { tableName, tableShape, type TableShape } from '../table-data/table-shape';
@@ -49,6 +50,8 @@ export interface ApplyInput {
 
 /** Row counts up to this are counted exactly; larger tables show the engine's estimate. */
 export const EXACT_COUNT_CAP = 100_000;
+/** SQLite's default SQLITE_MAX_COLUMN, which also caps a result's columns. */
+const SQLITE_MAX_COLUMNS = 2000;
 
 interface Target {
   engine: SqlEngine;
@@ -74,6 +77,9 @@ export class TableDataService {
     return this.withTarget(input.connectionId, input.path, async ({ engine, driver, shape, readOnlyConnection }) => {
       const known = new Set(shape.columns.map((column) => column.name));
       for (const { column } of [...input.filters, ...input.sort]) requireColumn(known, column);
+      // Any SQLite column may hold a blob: each row says which of its values are blobs, when the
+      // result has room for one more column.
+      const blobMask = engine === 'sqlite' && shape.columns.length < SQLITE_MAX_COLUMNS;
       const query = selectRowsSql(engine, shape.name, {
         columns: shape.columns.map((column) => column.name),
         filters: input.filters,
@@ -81,10 +87,11 @@ export class TableDataService {
         keyColumns: shape.keyColumns,
         offset: input.offset,
         limit: input.limit + 1,
+        blobMask,
       });
       const { batches } = await this.onSession(driver, (session) => runStatement(session, query.sql, query.params));
       const fetched = batches.reduce((sum, batch) => sum + batch.rowCount, 0);
-      return {
+      const page: TableRowsPage = {
         columns: shape.columns,
         keyColumns: shape.keyColumns,
         readOnlyReason: readOnlyConnection ?? shape.keyProblem,
@@ -92,6 +99,9 @@ export class TableDataService {
         offset: input.offset,
         hasMore: fetched > input.limit,
       };
+      if (blobMask) page.blobCells = blobCellsOf(batches, shape.columns.length, input.limit);
+      else if (engine === 'sqlite') page.blobCells = blobCellsOfKinds(page.batches[0]);
+      return page;
     });
   }
 
@@ -117,7 +127,9 @@ export class TableDataService {
       }
       if (input.changes.length === 0) throw new CoreError('INVALID_INPUT', 'There are no changes to apply.');
       const types = new Map(shape.columns.map((column) => [column.name, column.dataType]));
-      for (const change of input.changes) checkChange(change, new Set(types.keys()), shape.keyColumns);
+      // SQLite keeps a blob in any column; elsewhere only binary columns take bytes.
+      const takesBytes = engine === 'sqlite' ? () => true : (column: string) => shape.columns.some((candidate) => candidate.name === column && candidate.binary);
+      for (const change of input.changes) checkChange(change, new Set(types.keys()), shape.keyColumns, takesBytes);
       const plan = planChanges(engine, shape.name, input.changes, { comparable: (column) => isComparableType(engine, types.get(column) ?? '') });
       return this.onSession(driver, (session) => applyInTransaction(session, engine, plan, this.options.log));
     });
@@ -159,10 +171,18 @@ function sameColumns(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((column) => b.includes(column));
 }
 
-/** Every column a change names must exist, and updates and deletes must name exactly the key. */
-function checkChange(change: TableChange, known: Set<string>, keyColumns: string[]): void {
+/**
+ * Every column a change names must exist, values given as hex must be for columns that hold bytes,
+ * and updates and deletes must name exactly the key.
+ */
+function checkChange(change: TableChange, known: Set<string>, keyColumns: string[], takesBytes: (column: string) => boolean): void {
   const named = change.kind === 'insert' ? change.values : change.kind === 'update' ? [...change.key, ...change.set] : change.key;
-  for (const { column } of named) requireColumn(known, column);
+  for (const { column, encoding } of named) {
+    requireColumn(known, column);
+    if (encoding === 'hex' && !takesBytes(column)) {
+      throw new CoreError('INVALID_INPUT', `The column "${column}" does not hold bytes, so its value cannot be given as hex. Reload the rows: the table may have changed.`);
+    }
+  }
   if (change.kind !== 'insert' && !sameColumns(change.key.map(({ column }) => column), keyColumns)) {
     throw new CoreError('INVALID_INPUT', `Each changed or deleted row must be identified by its key (${keyColumns.join(', ')}).`);
   }

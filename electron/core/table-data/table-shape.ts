@@ -1,4 +1,5 @@
 import type { PathSegment, TableDetail } from '../../../shared/model/schema';
+import { isBinaryType } from '../../../shared/sql/binary-columns';
 import type { ColumnReference, SqlEngine, TableColumn } from '../../../shared/sql/table-query';
 import { CoreError } from '../errors';
 
@@ -78,6 +79,7 @@ export function tableShape(engine: SqlEngine, detail: TableDetail, name: string[
     nullable: column.nullable,
     hasDefault: column.defaultValue !== null,
     inRowKey: inKey.has(column.name),
+    binary: isBinaryType(engine, column.dataType),
     references: references.get(column.name) ?? null,
   }));
   let keyProblem: string | null = null;

@@ -1,4 +1,5 @@
 import { isComparableType, planChanges, type TableChange } from '../../../shared/sql/dml';
+import { binaryLiteral } from '../../../shared/sql/hex-bytes';
 import type { SqlEngine, TableColumn } from '../../../shared/sql/table-query';
 import type { ApplyFailure } from '../../store/table-data-slice';
 
@@ -13,6 +14,9 @@ interface PendingSqlProps {
 function placeholderName(engine: SqlEngine, index: number): string {
   return engine === 'postgres' ? `$${index + 1}` : `?${index + 1}`;
 }
+
+/** Bytes shown in a bound value before it is cut off with its length. */
+const SHOWN_BYTES = 256;
 
 /** The exact statements Apply will run, in order, each with its bound values beside it as text. */
 export function PendingSql({ engine, table, columns, changes, failure }: PendingSqlProps) {
@@ -32,7 +36,11 @@ export function PendingSql({ engine, table, columns, changes, failure }: Pending
                 {statement.params.map((value, param) => (
                   <li key={param}>
                     <span className="table-param-name">{placeholderName(engine, param)}</span> ={' '}
-                    {value === null ? <span className="table-null">NULL</span> : <span className="table-param-value">{value}</span>}
+                    {value === null ? (
+                      <span className="table-null">NULL</span>
+                    ) : (
+                      <span className="table-param-value">{value instanceof Uint8Array ? binaryLiteral(engine, value, SHOWN_BYTES) : value}</span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CellValue, TableSort } from '../../../shared/sql/table-query';
 import type { LoadedTablePage } from '../../store/table-data-slice';
-import { currentValue, type PendingEdits, type RowRef } from './pending-edits';
+import { cellInput } from './cell-input';
+import { currentValue, isBinaryCell, type PendingEdits, type RowRef } from './pending-edits';
 
 export interface CellPosition {
   row: RowRef;
@@ -42,7 +43,8 @@ function isSet(page: LoadedTablePage, edits: PendingEdits, row: RowRef, column: 
 /** The page as a table: click a header to sort, double-click, Enter or F2 to edit a cell. */
 export function TableGrid({ page, edits, sort, editable, active, selectedRows, onActivate, onSort, onEdit }: TableGridProps) {
   const rows = gridRows(page, edits);
-  const [editing, setEditing] = useState<{ position: CellPosition; text: string } | null>(null);
+  // `error`: why the text was refused (a binary cell takes hex only); the editor stays open with it.
+  const [editing, setEditing] = useState<{ position: CellPosition; text: string; binary: boolean; error: string | null } | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const deleted = new Set(edits.deleted);
 
@@ -52,11 +54,17 @@ export function TableGrid({ page, edits, sort, editable, active, selectedRows, o
 
   const startEditing = (position: CellPosition) => {
     if (!editable || (position.row.kind === 'loaded' && deleted.has(position.row.index))) return;
-    setEditing({ position, text: valueAt(page, edits, position.row, position.column) ?? '' });
+    const binary = isBinaryCell(edits, page, position.row, position.column);
+    setEditing({ position, text: valueAt(page, edits, position.row, position.column) ?? '', binary, error: null });
   };
   const commit = () => {
     if (!editing) return;
-    onEdit(editing.position, editing.text);
+    const input = cellInput(editing.text, editing.binary);
+    if (!input.ok) {
+      setEditing({ ...editing, error: input.message });
+      return;
+    }
+    onEdit(editing.position, input.value);
     setEditing(null);
   };
 
@@ -141,19 +149,29 @@ export function TableGrid({ page, edits, sort, editable, active, selectedRows, o
                       onDoubleClick={() => startEditing(position)}
                     >
                       {isEditing && editing ? (
-                        <input
-                          className="table-cell-input"
-                          aria-label={`Edit ${column.name}`}
-                          autoFocus
-                          value={editing.text}
-                          onChange={(event) => setEditing({ ...editing, text: event.target.value })}
-                          onBlur={commit}
-                          onKeyDown={(event) => {
-                            event.stopPropagation();
-                            if (event.key === 'Enter') commit();
-                            if (event.key === 'Escape') setEditing(null);
-                          }}
-                        />
+                        <>
+                          <input
+                            className="table-cell-input"
+                            aria-label={`Edit ${column.name}`}
+                            aria-invalid={editing.error !== null}
+                            aria-describedby={editing.error !== null ? 'table-cell-error' : undefined}
+                            placeholder={editing.binary ? 'hex bytes, e.g. 0x00ff' : undefined}
+                            autoFocus
+                            value={editing.text}
+                            onChange={(event) => setEditing({ ...editing, text: event.target.value, error: null })}
+                            onBlur={commit}
+                            onKeyDown={(event) => {
+                              event.stopPropagation();
+                              if (event.key === 'Enter') commit();
+                              if (event.key === 'Escape') setEditing(null);
+                            }}
+                          />
+                          {editing.error !== null ? (
+                            <div className="table-cell-error" id="table-cell-error" role="alert">
+                              {editing.error}
+                            </div>
+                          ) : null}
+                        </>
                       ) : value === null ? (
                         'NULL'
                       ) : (

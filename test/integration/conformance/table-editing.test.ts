@@ -18,6 +18,25 @@ const HOSTILE_TABLE = 'we"ird `t` ?$1.x select';
 const HOSTILE_COLUMN = 'na"me` ?';
 const DOLLAR_COLUMN = '$1';
 const RESERVED_COLUMN = 'order';
+const BLOBS = 'blobs';
+const BINARY_KEYED = 'binary keyed';
+
+const ALL_BYTES_HEX = Buffer.from(Uint8Array.from({ length: 256 }, (_, byte) => byte)).toString('hex');
+/** 1 MiB that is not a repeating pattern, the same every run. */
+const MEGABYTE_HEX = Buffer.from(Uint8Array.from({ length: 1024 * 1024 }, (_, index) => (index * 2_654_435_761) >>> 24)).toString('hex');
+
+/** The server's own hex of a binary column, uppercase. */
+const hexOf: Record<EngineKit['engine'], (column: string) => string> = {
+  postgres: (column) => `upper(encode(${column}, 'hex'))`,
+  mysql: (column) => `HEX(${column})`,
+  sqlite: (column) => `hex(${column})`,
+};
+/** A column of bytes up to 1 MiB, and one short enough for a key. */
+const binaryTypes: Record<EngineKit['engine'], { blob: string; key: string }> = {
+  postgres: { blob: 'bytea', key: 'bytea' },
+  mysql: { blob: 'LONGBLOB', key: 'VARBINARY(16)' },
+  sqlite: { blob: 'BLOB', key: 'BLOB' },
+};
 
 const registry = createDriverRegistry({ sqliteWorkerPath: resolve('out/main/sqlite-worker.cjs') });
 
@@ -194,5 +213,109 @@ describe.each(engineKits())('table browsing and editing ($label)', (kit) => {
 
   it('rejects a filter on a column the table does not have', async () => {
     await expect(page([{ column: 'nope', operator: '=', value: '1' }])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  describe('binary values', () => {
+    /** The stored bytes as the server writes them in hex, or null for NULL (SQLite's hex(NULL) is ''). */
+    const blobHex = async (id: number) => {
+      const [row] = await kit.admin(`SELECT ${hexOf[kit.engine]('data')} AS hex, CASE WHEN data IS NULL THEN 1 ELSE 0 END AS missing FROM ${q(BLOBS)} WHERE id = ${id}`);
+      return Number(row?.missing) === 1 ? null : row?.hex;
+    };
+    /** The loaded cell as the grid shows it (\x-hex), as a change carries it (hex digits). */
+    const loadedHex = async (id: number) => {
+      const cell = rows(await page([{ column: 'id', operator: '=', value: String(id) }], [], 0, 1, BLOBS))[0]?.[1] ?? null;
+      expect(cell).toMatch(/^\\x[0-9a-f]*$/);
+      return cell?.slice(2) ?? '';
+    };
+
+    beforeAll(async () => {
+      const { blob, key } = binaryTypes[kit.engine];
+      await kit.admin(`CREATE TABLE ${q(BLOBS)} (id INTEGER PRIMARY KEY, data ${blob}, note VARCHAR(100))`);
+      await kit.admin(`INSERT INTO ${q(BLOBS)} (id, data, note) VALUES (1, ${kit.engine === 'postgres' ? "'\\x00ff'::bytea" : "X'00ff'"}, 'one'), (2, NULL, 'two')`);
+      await kit.admin(`CREATE TABLE ${q(BINARY_KEYED)} (k ${key} PRIMARY KEY, name VARCHAR(50) NOT NULL)`);
+      const keyLiteral = (hex: string) => (kit.engine === 'postgres' ? `'\\x${hex}'::bytea` : `X'${hex}'`);
+      await kit.admin(`INSERT INTO ${q(BINARY_KEYED)} (k, name) VALUES (${keyLiteral('00ff00')}, 'zero ff zero'), (${keyLiteral('00ff')}, 'zero ff'), (${keyLiteral('5c78')}, 'backslash x')`);
+    });
+
+    it('loads binary columns as \\x-hex and marks them binary', async () => {
+      const loaded = await page([], [], 0, 10, BLOBS);
+      expect(loaded.columns.map((column) => [column.name, column.binary])).toEqual([['id', false], ['data', true], ['note', false]]);
+      expect(rows(loaded)).toEqual([['1', '\\x00ff', 'one'], ['2', null, 'two']]);
+      if (kit.engine === 'sqlite') expect(loaded.blobCells).toEqual([[0, 1]]);
+      else expect(loaded.blobCells).toBeUndefined();
+    });
+
+    it('updates a blob cell to all 256 byte values and then to 1 MiB, byte for byte', async () => {
+      const first = await apply([{ kind: 'update', key: [{ column: 'id', value: '1' }], set: [{ column: 'data', value: ALL_BYTES_HEX, original: await loadedHex(1), encoding: 'hex' }] }], BLOBS);
+      expect(first).toMatchObject({ status: 'applied', changes: 1 });
+      expect(await blobHex(1)).toBe(ALL_BYTES_HEX.toUpperCase());
+      expect(await loadedHex(1)).toBe(ALL_BYTES_HEX);
+
+      const second = await apply([{ kind: 'update', key: [{ column: 'id', value: '1' }], set: [{ column: 'data', value: MEGABYTE_HEX, original: ALL_BYTES_HEX, encoding: 'hex' }] }], BLOBS);
+      expect(second).toMatchObject({ status: 'applied', changes: 1 });
+      const stored = String(await blobHex(1));
+      expect(stored.length).toBe(2 * 1024 * 1024);
+      expect(stored === MEGABYTE_HEX.toUpperCase()).toBe(true);
+      expect((await loadedHex(1)) === MEGABYTE_HEX).toBe(true);
+    });
+
+    it('sets a NULL blob, then NULLs it again, and inserts a row with a blob', async () => {
+      const set = await apply([{ kind: 'update', key: [{ column: 'id', value: '2' }], set: [{ column: 'data', value: '', original: null, encoding: 'hex' }] }], BLOBS);
+      expect(set).toMatchObject({ status: 'applied' });
+      expect(await blobHex(2)).toBe('');
+      expect(await loadedHex(2)).toBe('');
+      const nulled = await apply([{ kind: 'update', key: [{ column: 'id', value: '2' }], set: [{ column: 'data', value: null, original: '', encoding: 'hex' }] }], BLOBS);
+      expect(nulled).toMatchObject({ status: 'applied' });
+      expect(await blobHex(2)).toBeNull();
+
+      const inserted = await apply([{ kind: 'insert', values: [{ column: 'id', value: '3' }, { column: 'data', value: 'DEADBEEF005C78', encoding: 'hex' }, { column: 'note', value: '\\x41' }] }], BLOBS);
+      expect(inserted).toMatchObject({ status: 'applied' });
+      expect(await blobHex(3)).toBe('DEADBEEF005C78');
+      // Text that looks like hex stays text.
+      expect((await kit.admin(`SELECT note FROM ${q(BLOBS)} WHERE id = 3`))[0]?.note).toBe('\\x41');
+    });
+
+    it('reports a blob changed by someone else since it was loaded as a conflict, and changes nothing', async () => {
+      await kit.admin(`UPDATE ${q(BLOBS)} SET data = ${kit.engine === 'postgres' ? "'\\x0102'::bytea" : "X'0102'"}, note = 'four' WHERE id = 3`);
+      const loaded = await loadedHex(3);
+      expect(loaded).toBe('0102');
+      await kit.admin(`UPDATE ${q(BLOBS)} SET data = ${kit.engine === 'postgres' ? "'\\x0103'::bytea" : "X'0103'"} WHERE id = 3`);
+      const result = await apply([{ kind: 'update', key: [{ column: 'id', value: '3' }], set: [{ column: 'data', value: 'ff', original: loaded, encoding: 'hex' }, { column: 'note', value: 'mine', original: 'four' }] }], BLOBS);
+      expect(result).toMatchObject({ status: 'rolled-back', change: 0, reason: 'conflict' });
+      expect(await blobHex(3)).toBe('0103');
+      expect((await kit.admin(`SELECT note FROM ${q(BLOBS)} WHERE id = 3`))[0]?.note).toBe('four');
+    });
+
+    it('finds rows by a binary primary key to update another column and to delete', async () => {
+      const loaded = await page([], [], 0, 10, BINARY_KEYED);
+      expect(loaded.keyColumns).toEqual(['k']);
+      expect(rows(loaded)).toEqual([['\\x00ff', 'zero ff'], ['\\x00ff00', 'zero ff zero'], ['\\x5c78', 'backslash x']]);
+      const key = (cell: string) => [{ column: 'k', value: cell.slice(2), encoding: 'hex' as const }];
+      const updated = await apply([{ kind: 'update', key: key('\\x00ff'), set: [{ column: 'name', value: 'renamed', original: 'zero ff' }] }], BINARY_KEYED, ['k']);
+      expect(updated).toMatchObject({ status: 'applied' });
+      const deleted = await apply([{ kind: 'delete', key: key('\\x5c78') }], BINARY_KEYED, ['k']);
+      expect(deleted).toMatchObject({ status: 'applied' });
+      const after = await kit.admin(`SELECT ${hexOf[kit.engine]('k')} AS k, name FROM ${q(BINARY_KEYED)} ORDER BY k`);
+      expect(after.map((row) => [row.k, row.name])).toEqual([['00FF', 'renamed'], ['00FF00', 'zero ff zero']]);
+      // The key's text form is not the key: it finds no row.
+      const byText = await apply([{ kind: 'delete', key: [{ column: 'k', value: '\\x00ff00' }] }], BINARY_KEYED, ['k']);
+      if (kit.engine === 'postgres') expect(byText).toMatchObject({ status: 'applied' });
+      else expect(byText).toMatchObject({ status: 'rolled-back', reason: 'conflict' });
+    });
+
+    it('takes hex only for columns that can hold bytes', async () => {
+      const attempt = apply([{ kind: 'insert', values: [{ column: 'id', value: '4' }, { column: 'note', value: '41', encoding: 'hex' }] }], BLOBS);
+      if (kit.engine === 'sqlite') {
+        // Any SQLite column keeps a blob: the value is stored as one, and the page says that cell is bytes.
+        expect(await attempt).toMatchObject({ status: 'applied' });
+        expect((await kit.admin(`SELECT typeof(note) AS kind, hex(note) AS hex FROM ${q(BLOBS)} WHERE id = 4`))[0]).toEqual({ kind: 'blob', hex: '41' });
+        const loaded = await page([{ column: 'id', operator: '>=', value: '3' }], [], 0, 10, BLOBS);
+        expect(rows(loaded)).toEqual([['3', '\\x0103', 'four'], ['4', null, '\\x41']]);
+        expect(loaded.blobCells).toEqual([[0, 1], [1, 2]]);
+      } else {
+        await expect(attempt).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('"note" does not hold bytes') });
+        expect(await kit.admin(`SELECT note FROM ${q(BLOBS)} WHERE id = 4`)).toEqual([]);
+      }
+    });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableColumn } from '../../../shared/sql/table-query';
 import { addRow, duplicateRow, hasEdits, NO_EDITS, setCell, toChanges, toggleDelete, type LoadedRows } from '../../../renderer/features/table-data/pending-edits';
 
-const column = (name: string, extra: Partial<TableColumn> = {}): TableColumn => ({ name, dataType: 'text', nullable: true, hasDefault: false, inRowKey: false, references: null, ...extra });
+const column = (name: string, extra: Partial<TableColumn> = {}): TableColumn => ({ name, dataType: 'text', nullable: true, hasDefault: false, inRowKey: false, binary: false, references: null, ...extra });
 
 const loaded: LoadedRows = {
   columns: [column('id', { inRowKey: true, hasDefault: true, nullable: false }), column('name'), column('note')],
