@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'schema/children',
   'schema/table',
   'schema/ddl',
+  'schema/search-path',
   'query/run',
   'query/cancel',
   'query/ack',

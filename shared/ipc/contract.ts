@@ -66,6 +66,10 @@ export const MAX_RUN_WINDOW = 64;
 const creditBatches = z.number().int().min(1).max(MAX_RUN_WINDOW);
 const masterPassword = z.string().min(1, 'Enter the master password.').max(1024);
 
+/** What connection/pick-file asks the user for: a SQLite database, or the CA certificate of an SSL mode. */
+export const PICK_FILE_KINDS = ['sqlite-database', 'ca-certificate'] as const;
+export type PickFileKind = (typeof PICK_FILE_KINDS)[number];
+
 export interface AppInfo {
   version: string;
   host: 'electron' | 'web';

@@ -19,6 +19,7 @@ export const SCHEMA_NODE_KINDS = [
   'extension',
   'type',
   'role',
+  'event',
 ] as const;
 export type SchemaNodeKind = (typeof SCHEMA_NODE_KINDS)[number];
 
@@ -120,6 +121,13 @@ export interface ForeignKeyInfo {
   onDelete: string;
 }
 
+/** The storage engine of a MySQL table (InnoDB, MyISAM, Aria, MEMORY…). */
+export interface StorageEngineInfo {
+  name: string;
+  /** The engine takes part in transactions: ROLLBACK undoes what was written to the table. */
+  transactional: boolean;
+}
+
 export interface TableDetail {
   /** Path of the table or view node this describes. */
   path: PathSegment[];
@@ -127,4 +135,6 @@ export interface TableDetail {
   columns: ColumnInfo[];
   indexes: IndexInfo[];
   foreignKeys: ForeignKeyInfo[];
+  /** Absent where tables have no storage engine of their own (PostgreSQL, SQLite, views) or the server does not say. */
+  storageEngine?: StorageEngineInfo;
 }

@@ -22,7 +22,7 @@ const STEMS = ['orders', 'customers', 'invoices', 'products', 'payments', 'shipm
 const tableName = (index: number) => `${STEMS[index % STEMS.length]}_${String(Math.floor(index / STEMS.length)).padStart(4, '0')}`;
 const columnNames = ['id', 'customer_id', 'status', 'total', 'created_at', 'updated_at', 'name', 'email', 'note', 'version'];
 
-/** A PostgreSQL-shaped tree of 10,000 tables × 10 columns in memory, answering as `schema/children` and `schema/table` do. */
+/** A PostgreSQL-shaped tree of 10,000 tables × 10 columns in memory, answering as `schema/children`, `schema/search-path` and `schema/table` do. */
 function memorySource(): CatalogSource {
   const tables: SchemaChild[] = Array.from({ length: TABLES }, (_, index) => ({ kind: 'table', name: tableName(index), hasChildren: true }));
   const columns: ColumnInfo[] = columnNames.slice(0, COLUMNS).map((name) => ({ name, dataType: 'text', nullable: true, defaultValue: null, primaryKeyPosition: null }));
@@ -39,6 +39,9 @@ function memorySource(): CatalogSource {
       if (path.length === 1) return [{ kind: 'schema', name: 'public', hasChildren: true }, { kind: 'schema', name: 'pg_catalog', hasChildren: true, detail: 'system' }];
       if (path.length === 2) return path[1].name === 'public' ? groups : [];
       return path[2].name === 'tables' && path[1].name === 'public' ? tables : [];
+    },
+    async searchPath() {
+      return ['public'];
     },
     async columns() {
       return columns;
@@ -71,7 +74,7 @@ function typingSequence(): Keystroke[] {
 
 async function buildCatalog(): Promise<{ catalog: CompletionCatalog; buildMs: number }> {
   const started = performance.now();
-  const catalog = new CompletionCatalog(memorySource(), catalogLayoutFor({ engine: 'postgres', database: DATABASE, user: 'bench' }));
+  const catalog = new CompletionCatalog(memorySource(), catalogLayoutFor({ engine: 'postgres', database: DATABASE }));
   await catalog.loadDefaults();
   return { catalog, buildMs: performance.now() - started };
 }

@@ -59,6 +59,59 @@ test('on the sample SQLite database, FROM offers its tables and an alias offers 
   await completeColumnThroughAlias(page, 'orders', ['id', 'customer_id', 'status', 'ordered_at', 'shipped_at', 'total'], 'status');
 });
 
+/** The bundled sample's connection, as the connection list names it. */
+const SAMPLE_CONNECTION_NAME = 'Sample store';
+
+/** The labels of the open suggest list, top to bottom. */
+async function suggestLabels(page: Page): Promise<string[]> {
+  return suggestItems(page).locator('.label-name').allInnerTexts();
+}
+
+/** Types `select  from <table> o`, then goes back after `select ` and types `typed`. */
+async function typeInSelectList(page: Page, table: string, typed: string): Promise<void> {
+  await clearEditor(page);
+  await page.keyboard.type(`select  from ${table} o`, { delay: 30 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'select '.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(typed, { delay: 30 });
+}
+
+test('names that start with the typed text come first, then those that hold it, in that order in the list', async ({ page, strata }) => {
+  void strata;
+  await revealTreeItem(page, 'orders', ['main', 'Tables']);
+  // status and shipped_at start with "s"; customer_id only holds it, which the editor's own filter would drop.
+  await typeInSelectList(page, 'orders', 'o.s');
+  await expect.poll(() => suggestLabels(page)).toEqual(['status', 'shipped_at', 'customer_id']);
+  await page.keyboard.type('hi', { delay: 30 });
+  await expect.poll(() => suggestLabels(page)).toEqual(['shipped_at']);
+});
+
+test('a tab whose connection is closed gets keywords and functions, and the tables once it opens again', async ({ page, strata }) => {
+  void strata;
+  await revealTreeItem(page, 'orders', ['main', 'Tables']);
+  const sample = page.getByRole('region', { name: 'Connections' }).getByRole('listitem').filter({ hasText: SAMPLE_CONNECTION_NAME });
+  await sample.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menu', { name: `Actions for ${SAMPLE_CONNECTION_NAME}` }).getByRole('menuitem', { name: 'Disconnect' }).click();
+  await expect(treeItem(page, 'orders')).toBeHidden();
+
+  // In a select list completion offers functions, keywords and tables alike: here only the first two.
+  await clearEditor(page);
+  await page.keyboard.type('select cu', { delay: 30 });
+  await expect(suggestItem(page, 'cume_dist')).toBeVisible();
+  await expect(suggestItem(page, 'current_date')).toBeVisible();
+  await expect(suggestItem(page, 'customers')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await connectionListItem(page, SAMPLE_CONNECTION_NAME).click();
+  await expect(treeItem(page, 'Tables')).toBeVisible();
+  await clearEditor(page);
+  await page.keyboard.type('select cu', { delay: 30 });
+  await expect(suggestItem(page, 'customers')).toBeVisible();
+  await expect(suggestItem(page, 'cume_dist')).toBeVisible();
+  await completeTableAfterFrom(page, 'cust', 'customers');
+});
+
 test('Format formats the text in one undo step, and a formatter error changes nothing', async ({ page, strata }) => {
   void strata;
   await expect(page.getByRole('tree')).toBeVisible();

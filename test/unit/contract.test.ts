@@ -30,6 +30,7 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'schema/children': { connectionId: 'c1', path: [{ kind: 'schema', name: 'public' }], refresh: true },
   'schema/table': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
   'schema/ddl': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
+  'schema/search-path': { connectionId: 'c1' },
   'query/run': {
     connectionId: 'c1',
     runId: 'r1',

@@ -103,4 +103,9 @@ export interface Introspector {
   tableDetail(path: PathSegment[]): Promise<TableDetail>;
   /** The statement that creates the object at `path`, as the server reports or Strata rebuilds it. */
   ddl(path: PathSegment[]): Promise<string>;
+  /**
+   * The namespaces (schemas, or databases where those are the namespaces) a new session searches for
+   * unqualified names, in search order; empty when there is none.
+   */
+  searchPath(): Promise<string[]>;
 }

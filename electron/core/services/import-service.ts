@@ -6,6 +6,7 @@ import { CoreError } from '../errors';
 import type { HandlerGroup } from '../host';
 import { ImportRun } from '../import/import-run';
 import { importTableName } from '../import/import-target';
+import { requireRollback } from '../import/rollback-check';
 import type { ClientContext } from './client-context';
 import type { OpenDriver } from './connection-service';
 
@@ -46,7 +47,7 @@ type ImportChannel = 'import/begin' | 'import/rows' | 'import/commit' | 'import/
 /**
  * import/*: CSV rows into a table, all in one transaction on a session of their own. Nothing is
  * committed unless every row went in; an import left open by a closed client, or idle too long, is
- * rolled back.
+ * rolled back. A table whose storage engine cannot roll back is refused before the first row.
  */
 export class ImportService {
   private readonly imports = new Map<string, OpenImport>();
@@ -85,6 +86,7 @@ export class ImportService {
     const { profile, driver } = opened;
     if (driver.kind !== 'sql') throw new CoreError('UNSUPPORTED', `CSV import works on SQL databases only; "${profile.name}" is not one.`);
     const table = importTableName(profile, input.path);
+    await requireRollback(driver, profile.engine, input.path);
     const releasePool = this.options.retain(input.connectionId);
     const importId = randomUUID();
     let session;

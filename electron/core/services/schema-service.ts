@@ -23,7 +23,7 @@ export class SchemaService {
 
   constructor(private readonly options: SchemaServiceOptions) {}
 
-  readonly handlers: HandlerGroup<'schema/children' | 'schema/table' | 'schema/ddl'> = {
+  readonly handlers: HandlerGroup<'schema/children' | 'schema/table' | 'schema/ddl' | 'schema/search-path'> = {
     'schema/children': ({ connectionId, path, refresh }) =>
       this.cached(connectionId, 'children', path, refresh ?? false, async (introspector) => toChildList(await introspector.children(path))),
     'schema/table': ({ connectionId, path, refresh }) =>
@@ -32,6 +32,11 @@ export class SchemaService {
     'schema/ddl': async ({ connectionId, path }) => {
       const { driver } = await this.options.openDriver(connectionId);
       return { ddl: await driver.createIntrospector().ddl(path) };
+    },
+    // Never cached: it is read once per completion catalog, and a role's or database's setting may change.
+    'schema/search-path': async ({ connectionId }) => {
+      const { driver } = await this.options.openDriver(connectionId);
+      return { searchPath: await driver.createIntrospector().searchPath() };
     },
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { rollbackRefusal } from '../../../shared/import/rollback-refusal';
 import type { ColumnInfo, PathSegment } from '../../../shared/model/schema';
 import { api } from '../../bridge';
 import { Button } from '../../ui/Button';
@@ -32,6 +33,8 @@ const SKIP = '\u0000skip';
 export function ImportDialog({ connectionId, tablePath, onClose }: ImportDialogProps) {
   const tableName = tablePath.at(-1)?.name ?? '';
   const [columns, setColumns] = useState<ColumnInfo[] | null>(null);
+  /** Why the table cannot take an import at all (its storage engine cannot roll back), read with its columns. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [hasHeader, setHasHeader] = useState(true);
@@ -42,8 +45,12 @@ export function ImportDialog({ connectionId, tablePath, onClose }: ImportDialogP
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    api.invoke('schema/table', { connectionId, path: tablePath }).then(
-      (detail) => setColumns(detail.columns),
+    // Read fresh: the engine decides whether the import can run at all, and it may have changed outside Strata.
+    api.invoke('schema/table', { connectionId, path: tablePath, refresh: true }).then(
+      (detail) => {
+        setColumns(detail.columns);
+        setRefusal(rollbackRefusal(tablePath, detail.storageEngine));
+      },
       (reason: unknown) => setError(`Could not read the table's columns: ${reason instanceof Error ? reason.message : String(reason)}`),
     );
   }, [connectionId, tablePath]);
@@ -72,7 +79,7 @@ export function ImportDialog({ connectionId, tablePath, onClose }: ImportDialogP
   const problems = useMemo(() => previewProblems(dataRecords, mapping, columns ?? [], emptyAsNull), [dataRecords, mapping, columns, emptyAsNull]);
   const problemAt = new Map(problems.map((problem) => [`${problem.line}:${problem.csvColumn}`, problem.message]));
   const duplicate = duplicateTarget(mapping);
-  const blocker = !file ? 'Choose a CSV file.' : targetColumns(mapping).length === 0 ? 'Map at least one CSV column to a table column.' : duplicate ? `The column ${duplicate} is chosen twice.` : null;
+  const blocker = refusal ?? (!file ? 'Choose a CSV file.' : targetColumns(mapping).length === 0 ? 'Map at least one CSV column to a table column.' : duplicate ? `The column ${duplicate} is chosen twice.` : null);
 
   const start = async () => {
     if (!file || !preview || blocker) return;
@@ -118,6 +125,7 @@ export function ImportDialog({ connectionId, tablePath, onClose }: ImportDialogP
   return (
     <Dialog title={`Import CSV into ${tableName}`} onClose={close} footer={footer} width={880} className="import-dialog">
       {error ? <p className="import-error" role="alert">{error}</p> : null}
+      {refusal ? <p className="import-error" role="alert">{refusal}</p> : null}
       <div className="import-options">
         <label className="field">
           <span className="field-label">CSV file</span>

@@ -18,10 +18,11 @@ const DROPPABLE_KINDS: readonly SchemaNodeKind[] = [
   'foreign-key',
   'policy',
   'extension',
+  'event',
 ];
 
-/** Kinds whose PostgreSQL DROP accepts CASCADE: all but policies. */
-const POSTGRES_CASCADE_KINDS: readonly SchemaNodeKind[] = DROPPABLE_KINDS.filter((kind) => kind !== 'policy');
+/** Kinds whose PostgreSQL DROP accepts CASCADE: all but policies (and events, which PostgreSQL has none of). */
+const POSTGRES_CASCADE_KINDS: readonly SchemaNodeKind[] = DROPPABLE_KINDS.filter((kind) => kind !== 'policy' && kind !== 'event');
 
 export type DropPlan =
   | { kind: 'drop'; sql: string; /** The engine accepts CASCADE for this object. */ cascadable: boolean }
@@ -82,6 +83,8 @@ function baseStatement(engine: Engine, address: ObjectAddress): string | DropPla
       return engine === 'postgres' ? `DROP EXTENSION ${bare}` : unsupported(engine, address, 'extensions are PostgreSQL only.');
     case 'type':
       return engine === 'postgres' ? `DROP TYPE ${own}` : unsupported(engine, address, 'the engine has no user-defined types.');
+    case 'event':
+      return engine === 'mysql' ? `DROP EVENT ${own}` : unsupported(engine, address, 'scheduled events are MySQL/MariaDB only.');
     case 'function':
     case 'procedure': {
       if (engine === 'sqlite') return unsupported(engine, address, 'SQLite has no stored routines.');

@@ -22,6 +22,7 @@ const DDL_KINDS: readonly SchemaNodeKind[] = [
   'foreign-key',
   'policy',
   'extension',
+  'event',
 ];
 
 const TEMPLATE_KINDS: Readonly<Partial<Record<SchemaNodeKind, readonly TemplateKind[]>>> = {

@@ -99,6 +99,13 @@ function glyph(kind: SchemaNodeKind) {
       return <path d="M6 2.5h4v2.2a1.3 1.3 0 1 0 0 2.6v6.2H2.5V9.8a1.3 1.3 0 1 0 0-2.6V4.7H6zM10 7.3h3.5v6.2" />;
     case 'type':
       return <path d="M3 3.5h10M8 3.5v9.5M5.5 13h5" />;
+    case 'event':
+      return (
+        <>
+          <circle cx="8" cy="8" r="5.8" />
+          <path d="M8 4.6V8l2.3 1.6" />
+        </>
+      );
     case 'role':
       return (
         <>

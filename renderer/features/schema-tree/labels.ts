@@ -26,6 +26,7 @@ const KIND_LABELS: Record<SchemaNodeKind, string> = {
   extension: 'Extension',
   type: 'Type',
   role: 'Role',
+  event: 'Event',
 };
 
 /** What kind of object a node is, in words, for its tooltip. */

@@ -163,6 +163,49 @@ describe.each(engineKits())('CSV import on $label', (kit) => {
     expect([Number(summary.n), Number(summary.total), summary.top]).toEqual([100_000, 5_000_050_000, 'row 99999']);
   });
 
+  // MariaDB's Aria cannot roll back even with TRANSACTIONAL=1 (that makes it crash-safe only): ENGINES says TRANSACTIONS = NO.
+  describe.runIf(kit.engine === 'mysql')('into a table whose storage engine cannot roll back', () => {
+    const database = () => kit.tablePath('x')[0].name;
+    const refusal = (table: string, engine: string) =>
+      `The table \`${database()}\`.\`${table}\` uses the ${engine} storage engine, which cannot roll back: if a row failed, the rows imported before it would stay in the table. ` +
+      `Convert the table first (ALTER TABLE \`${database()}\`.\`${table}\` ENGINE=InnoDB), or import into an InnoDB table.`;
+
+    const importValidFile = (table: string, channels: string[]) =>
+      runCsvImport(
+        new Blob(['id,label\n2,two\n3,three\n']),
+        planFor(kit, table, ['id', 'label']),
+        async (channel, input) => {
+          channels.push(channel);
+          return harness.invoke(channel, input);
+        },
+        noProgress,
+        new AbortController().signal,
+      );
+
+    it.each([
+      ['MyISAM', 'ENGINE=MyISAM'],
+      ['MEMORY', 'ENGINE=MEMORY'],
+      ['Aria', 'ENGINE=Aria TRANSACTIONAL=1'],
+    ])('%s: refuses a valid file before any row is written, and leaves the table unchanged', async (engine, options) => {
+      const table = `nontx_${engine.toLowerCase()}`;
+      await kit.admin(`CREATE TABLE ${table} (id INT PRIMARY KEY, label VARCHAR(20) NOT NULL) ${options}`);
+      await kit.admin(`INSERT INTO ${table} (id, label) VALUES (1, 'kept')`);
+      const channels: string[] = [];
+      const failure = await failureOf(importValidFile(table, channels));
+      expect(failure).toEqual({ code: 'UNSUPPORTED', message: refusal(table, engine) });
+      expect(channels).toEqual(['import/begin']);
+      expect(await kit.admin(`SELECT id, label FROM ${table}`)).toEqual([{ id: 1, label: 'kept' }]);
+    });
+
+    it('imports once the table is converted to InnoDB, as the message advises', async () => {
+      await kit.admin('CREATE TABLE converted (id INT PRIMARY KEY, label VARCHAR(20) NOT NULL) ENGINE=MyISAM');
+      expect((await failureOf(importValidFile('converted', []))).code).toBe('UNSUPPORTED');
+      await kit.admin('ALTER TABLE converted ENGINE=InnoDB');
+      expect(await importValidFile('converted', [])).toBe(2);
+      expect((await kit.admin('SELECT id FROM converted ORDER BY id')).map((row) => row.id)).toEqual([2, 3]);
+    });
+  });
+
   describe('an import that does not finish', () => {
     beforeAll(async () => {
       await kit.admin(`CREATE TABLE pending (id ${integer} PRIMARY KEY)`);

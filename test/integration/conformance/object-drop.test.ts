@@ -59,6 +59,16 @@ describe.each(engineKits())('DROP statements and templates on hostile names ($la
     await kit.admin(drop(kit.tablePath(CHILD)));
   });
 
+  it.runIf(kit.engine === 'mysql')('drops a scheduled event: it is gone from the catalog', async () => {
+    const EVENT = 'ev "e" `f` ?';
+    await kit.admin(`CREATE EVENT ${q(EVENT)} ON SCHEDULE EVERY 1 HOUR DO DELETE FROM ${q(TABLE)} WHERE id < 0`);
+    const [database] = kit.tablePath(TABLE);
+    const events = () => kit.admin('SELECT EVENT_NAME AS name FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?', [database.name]);
+    expect(await events()).toEqual([{ name: EVENT }]);
+    await kit.admin(drop([database, { kind: 'group', name: 'events' }, { kind: 'event', name: EVENT }]));
+    expect(await events()).toEqual([]);
+  });
+
   it('drops the table', async () => {
     await kit.admin(drop(kit.tablePath(TABLE)));
     await expect(kit.admin(`SELECT * FROM ${q(TABLE)}`)).rejects.toThrow();

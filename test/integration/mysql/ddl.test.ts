@@ -12,6 +12,7 @@ const HOSTILE_TABLE = "dd`l.ta ble?'\"$1";
 const HOSTILE_VIEW = "vi`ew 'x'.?";
 const HOSTILE_TRIGGER = "tr`g ?.'";
 const HOSTILE_FUNCTION = 'fu`nc?';
+const HOSTILE_EVENT = "ev`ent ?.'";
 
 let driver: MysqlDriver;
 let introspector: Introspector;
@@ -46,6 +47,12 @@ beforeAll(async () => {
      END`,
     `CREATE TRIGGER ${q(HOSTILE_TRIGGER)} BEFORE INSERT ON ${q(HOSTILE_TABLE)} FOR EACH ROW SET NEW.amount = COALESCE(NEW.amount, 0)`,
     'CREATE SEQUENCE tickets START WITH 100 INCREMENT BY 5',
+    `CREATE EVENT ${q(HOSTILE_EVENT)} ON SCHEDULE EVERY '1:30' HOUR_MINUTE STARTS '2030-01-01 00:00:00' ENDS '2030-12-31 00:00:00'
+     ON COMPLETION PRESERVE DISABLE COMMENT 'it''s nightly'
+     DO BEGIN
+       UPDATE ${q(HOSTILE_TABLE)} SET amount = 0 WHERE amount < 0;
+       DELETE FROM parents WHERE id < 0;
+     END`,
   ];
   for (const sql of statements) await admin(sql, [], source);
   // No current database: SHOW CREATE VIEW then qualifies every name, as for any database but the profile's.
@@ -70,6 +77,7 @@ describe('MySQL DDL', () => {
       { path: inGroup('procedures', 'procedure', 'reset_amounts'), show: ['PROCEDURE', 'reset_amounts', 'Create Procedure'] },
       { path: inGroup('triggers', 'trigger', HOSTILE_TRIGGER), show: ['TRIGGER', HOSTILE_TRIGGER, 'SQL Original Statement'] },
       { path: inGroup('sequences', 'sequence', 'tickets'), show: ['SEQUENCE', 'tickets', 'Create Table'] },
+      { path: inGroup('events', 'event', HOSTILE_EVENT), show: ['EVENT', HOSTILE_EVENT, 'Create Event'] },
     ];
     const ddls = [];
     for (const object of objects) ddls.push(await introspector.ddl(object.path));
@@ -84,6 +92,9 @@ describe('MySQL DDL', () => {
       const [kind, name, column] = show;
       expect(await shown(copy, kind, name, column), `${kind} ${name}`).toBe(await shown(source, kind, name, column));
     }
+    expect(ddls[7]).toContain("EVERY '1:30' HOUR_MINUTE");
+    const [event] = await admin<{ STATUS: string; EVENT_COMMENT: string }>('SELECT STATUS, EVENT_COMMENT FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND EVENT_NAME = ?', [copy, HOSTILE_EVENT]);
+    expect(event).toEqual({ STATUS: 'DISABLED', EVENT_COMMENT: "it's nightly" });
     const [row] = await admin<{ doubled: number }>(`SELECT ${q(copy)}.${q(HOSTILE_FUNCTION)}(21) AS doubled`);
     expect(Number(row.doubled)).toBe(42);
   });
@@ -103,6 +114,7 @@ describe('MySQL DDL', () => {
     await expectCoreError(introspector.ddl(inGroup('tables', 'table', HOSTILE_VIEW)), 'NOT_FOUND');
     await expectCoreError(introspector.ddl(inGroup('procedures', 'procedure', HOSTILE_FUNCTION)), 'NOT_FOUND');
     await expectCoreError(introspector.ddl(inGroup('triggers', 'trigger', 'gone')), 'NOT_FOUND');
+    await expectCoreError(introspector.ddl(inGroup('events', 'event', 'gone')), 'NOT_FOUND');
     await expectCoreError(introspector.ddl([{ kind: 'database', name: `${source}_gone` }]), 'NOT_FOUND');
   });
 });

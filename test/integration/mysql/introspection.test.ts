@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppQueryReport } from '../../../electron/core/activity/app-query-report';
 import { MysqlDriver } from '../../../electron/core/drivers/mysql/driver';
+import { MysqlIntrospector } from '../../../electron/core/drivers/mysql/introspector';
 import type { Introspector } from '../../../electron/core/drivers/types';
 import type { PathSegment } from '../../../shared/model/schema';
 import { quoteIdentifier } from '../../../shared/sql/quote';
@@ -15,6 +16,7 @@ const HOSTILE_INDEX = 'ix `?. "';
 const HOSTILE_FK = 'fk.` ?';
 const HOSTILE_TRIGGER = "tr`ig.ger ?'$1";
 const HOSTILE_CHECK = 'ch`k. ?';
+const HOSTILE_EVENT = "ev`ent. ?'$1";
 
 const reports: AppQueryReport[] = [];
 let driver: MysqlDriver;
@@ -57,6 +59,9 @@ beforeAll(async () => {
     'CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100',
     'CREATE FUNCTION order_count(customer INT) RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM orders WHERE customer_id = customer)',
     'CREATE PROCEDURE touch_orders() UPDATE orders SET total = total',
+    // The scheduler is off on the test server: events are created (and listed) all the same.
+    "CREATE EVENT nightly_cleanup ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 03:00:00' DO DELETE FROM orders WHERE total < 0",
+    `CREATE EVENT ${q(HOSTILE_EVENT)} ON SCHEDULE AT '2031-06-01 12:00:00' ON COMPLETION PRESERVE DISABLE DO UPDATE orders SET total = total`,
   ];
   for (const sql of statements) await admin(sql, [], database);
   driver = new MysqlDriver(driverConfig({ database }, null, (report) => reports.push(report)));
@@ -109,6 +114,7 @@ describe('MySQL introspection', () => {
       ['functions', '1', true],
       ['procedures', '1', true],
       ['triggers', '2', true],
+      ['events', '2', true],
     ]);
     expect(nodes[0].path).toEqual(tablesGroup);
   });
@@ -132,6 +138,20 @@ describe('MySQL introspection', () => {
       ['trigger', 'orders_touch', 'BEFORE UPDATE ON orders'],
       ['trigger', HOSTILE_TRIGGER, `BEFORE INSERT ON ${HOSTILE_TABLE}`],
     ]);
+  });
+
+  it('lists scheduled events with their schedule and status, hostile names exactly, in one catalog query', async () => {
+    const eventsGroup: PathSegment[] = [db, { kind: 'group', name: 'events' }];
+    const { result: events, queries } = await catalogQueries(() => introspector.children(eventsGroup));
+    expect(queries).toHaveLength(1);
+    expect(events.map((node) => [node.kind, node.name, node.detail, node.hasChildren])).toEqual([
+      ['event', HOSTILE_EVENT, 'AT 2031-06-01 12:00:00 · DISABLED', false],
+      ['event', 'nightly_cleanup', 'EVERY 1 DAY STARTS 2030-01-01 03:00:00 · ENABLED', false],
+    ]);
+    expect(events[1].path).toEqual([...eventsGroup, { kind: 'event', name: 'nightly_cleanup' }]);
+    expect(await introspector.children(events[1].path)).toEqual([]);
+    await expectCoreError(introspector.children([{ kind: 'database', name: `${database}_gone` }, { kind: 'group', name: 'events' }]), 'NOT_FOUND');
+    await expectCoreError(introspector.tableDetail(events[1].path), 'INVALID_INPUT');
   });
 
   it('lists columns, indexes, foreign keys, constraints, triggers and the referenced-by group of a table in one catalog query', async () => {
@@ -265,6 +285,38 @@ describe('MySQL introspection', () => {
     }
   });
 
+  it("tells each table's storage engine and whether it can roll back; a view has none", async () => {
+    await admin('CREATE TABLE engine_probe_myisam (id INT PRIMARY KEY) ENGINE=MyISAM', [], database);
+    await admin('CREATE TABLE engine_probe_memory (id INT PRIMARY KEY) ENGINE=MEMORY', [], database);
+    try {
+      const engineOf = async (table: string) => (await introspector.tableDetail([...tablesGroup, { kind: 'table', name: table }])).storageEngine;
+      expect(await engineOf('orders')).toEqual({ name: 'InnoDB', transactional: true });
+      expect(await engineOf('engine_probe_myisam')).toEqual({ name: 'MyISAM', transactional: false });
+      expect(await engineOf('engine_probe_memory')).toEqual({ name: 'MEMORY', transactional: false });
+      const view = await introspector.tableDetail([db, { kind: 'group', name: 'views' }, { kind: 'view', name: 'big_orders' }]);
+      expect(view.storageEngine).toBeUndefined();
+    } finally {
+      await admin('DROP TABLE engine_probe_myisam, engine_probe_memory', [], database);
+    }
+  });
+
+  it('on a server without information_schema.CHECK_CONSTRAINTS (MySQL before 8.0.16, older MariaDB) lists a table without its checks instead of failing', async () => {
+    const sent: string[] = [];
+    const read = async <Row>(sql: string, params: readonly unknown[]) => {
+      sent.push(sql);
+      return admin<Row>(sql, [...params]);
+    };
+    const oldServer = new MysqlIntrospector(read, async () => ({ flavor: 'mysql', checkConstraints: false }), database);
+    const path = [...tablesGroup, { kind: 'table' as const, name: HOSTILE_TABLE }];
+    const nodes = await oldServer.children(path);
+    expect(nodes.filter((node) => node.kind === 'constraint').map((node) => node.name)).toEqual(['PRIMARY', HOSTILE_INDEX]);
+    expect(nodes.filter((node) => node.kind !== 'constraint')).toEqual((await introspector.children(path)).filter((node) => node.kind !== 'constraint'));
+    const detail = await oldServer.tableDetail(path);
+    expect(detail).toEqual(await introspector.tableDetail(path));
+    expect(sent.length).toBe(2);
+    expect(sent.some((sql) => sql.includes('CHECK_CONSTRAINTS'))).toBe(false);
+  });
+
   it('answers NOT_FOUND for a database or table that is gone, and INVALID_INPUT for a malformed path', async () => {
     const gone: PathSegment = { kind: 'database', name: `${database}_gone` };
     await expectCoreError(introspector.children([gone]), 'NOT_FOUND');
@@ -291,6 +343,7 @@ describe('MySQL introspection', () => {
         ['functions', '0', false],
         ['procedures', '0', false],
         ['triggers', '0', false],
+        ['events', '0', false],
         ['sequences', '1', true],
       ]);
       const sequences = await introspector.children([otherDb, { kind: 'group', name: 'sequences' }]);

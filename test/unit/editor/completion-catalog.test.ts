@@ -13,11 +13,12 @@ describe('CompletionCatalog', () => {
         shop: { public: [{ name: 'orders', columns: ['id'] }, { name: 'v', kind: 'view', columns: ['x'] }], sales: [{ name: 'invoices', columns: ['n'] }] },
         other: { public: [{ name: 'elsewhere', columns: ['id'] }] },
       }),
-      { engine: 'postgres', database: 'shop', user: 'app' },
+      { engine: 'postgres', database: 'shop', searchPath: ['public'] },
     );
     await catalog.loadDefaults();
     expect(reads).toEqual([
       'children (root)',
+      'search-path',
       'children database:shop',
       'children database:shop/schema:public',
       'children database:shop/schema:public/group:tables',
@@ -28,43 +29,58 @@ describe('CompletionCatalog', () => {
     expect(catalog.namespaces().withPrefix('', 10).entries.map((n) => n.name)).toEqual(['pg_catalog', 'public', 'sales']);
   });
 
-  it('follows the default search_path: the user\'s own schema, then public', async () => {
-    const { catalog } = memoryCatalog(
-      postgresTree({ shop: { public: [{ name: 'orders', columns: ['id'] }], app: [{ name: 'orders', columns: ['mine'] }, { name: 'notes', columns: ['t'] }] } }),
-      { engine: 'postgres', database: 'shop', user: 'app' },
-    );
+  it('follows the search path the server reports, in its order', async () => {
+    const tree = postgresTree({ shop: { public: [{ name: 'orders', columns: ['id'] }], app: [{ name: 'orders', columns: ['mine'] }, { name: 'notes', columns: ['t'] }] } });
+    const { catalog } = memoryCatalog(tree, { engine: 'postgres', database: 'shop', searchPath: ['app', 'public'] });
     await catalog.loadDefaults();
     expect(catalog.defaultNamespaces().map((n) => n.name)).toEqual(['app', 'public']);
     expect(catalog.findRelation(['orders'])?.namespace.name).toBe('app');
     expect(catalog.findRelation(['public', 'orders'])?.namespace.name).toBe('public');
+
+    const { catalog: reversed } = memoryCatalog(tree, { engine: 'postgres', database: 'shop', searchPath: ['public', 'app'] });
+    await reversed.loadDefaults();
+    expect(reversed.defaultNamespaces().map((n) => n.name)).toEqual(['public', 'app']);
+    expect(reversed.findRelation(['orders'])?.namespace.name).toBe('public');
+    expect(reversed.findRelation(['notes'])?.namespace.name).toBe('app');
   });
 
-  it('uses the only user schema when there is no public one, and the first database when the profile names none', async () => {
-    const { catalog } = memoryCatalog(postgresTree({ postgres: { inventory: [{ name: 'parts', columns: ['id'] }] } }), {
+  it('has no unqualified names when the search path is empty, and reads the first database when the profile names none', async () => {
+    const { catalog, reads } = memoryCatalog(postgresTree({ postgres: { inventory: [{ name: 'parts', columns: ['id'] }] } }), {
       engine: 'postgres',
       database: '',
-      user: 'postgres',
+      searchPath: [],
     });
     await catalog.loadDefaults();
-    expect(names(catalog)).toEqual([{ namespace: 'inventory', relations: ['parts'] }]);
+    expect(catalog.defaultNamespaces()).toEqual([]);
+    expect(catalog.findRelation(['parts'])).toBeNull();
+    expect(catalog.namespaces().withPrefix('', 10).entries.map((n) => n.name)).toEqual(['inventory', 'pg_catalog']);
+    expect(reads).toContain('children database:postgres');
   });
 
-  it('reads MySQL\'s current database eagerly and no database when the profile names none', async () => {
+  it('reads MySQL\'s current database eagerly and no database when the session has none', async () => {
     const tree = mysqlTree({ shop: [{ name: 'orders', columns: ['id'] }], archive: [{ name: 'old', columns: ['id'] }] });
-    const { catalog } = memoryCatalog(tree, { engine: 'mysql', database: 'shop', user: 'root' });
+    const { catalog } = memoryCatalog(tree, { engine: 'mysql', database: 'shop', searchPath: ['shop'] });
     await catalog.loadDefaults();
     expect(names(catalog)).toEqual([{ namespace: 'shop', relations: ['orders'] }]);
-    const { catalog: none, reads } = memoryCatalog(tree, { engine: 'mysql', database: '', user: 'root' });
+    const { catalog: none, reads } = memoryCatalog(tree, { engine: 'mysql', database: '', searchPath: [] });
     await none.loadDefaults();
     expect(none.defaultNamespaces()).toEqual([]);
-    expect(reads).toEqual(['children (root)']);
+    expect(reads).toEqual(['children (root)', 'search-path']);
+  });
+
+  it('keeps the namespaces when the search path cannot be read', async () => {
+    const { source } = memorySource(postgresTree({ shop: { public: [{ name: 'orders', columns: ['id'] }] } }));
+    const catalog = new CompletionCatalog({ ...source, searchPath: () => Promise.reject(new Error('permission denied')) }, catalogLayoutFor({ engine: 'postgres', database: 'shop' }));
+    await catalog.loadDefaults();
+    expect(catalog.defaultNamespaces()).toEqual([]);
+    expect(catalog.findNamespace('public')?.name).toBe('public');
   });
 
   it('reads each part once, even when asked concurrently', async () => {
     const { catalog, reads } = memoryCatalog(postgresTree({ shop: { public: [{ name: 'orders', columns: ['id', 'total'] }] } }), {
       engine: 'postgres',
       database: 'shop',
-      user: 'app',
+      searchPath: ['public'],
     });
     await Promise.all([catalog.loadDefaults(), catalog.loadDefaults()]);
     const orders = catalog.findRelation(['orders']);
@@ -77,16 +93,16 @@ describe('CompletionCatalog', () => {
   });
 
   it('leaves a part that failed to load empty instead of failing every keystroke', async () => {
-    const { source } = memorySource(postgresTree({ shop: { public: [{ name: 'orders', columns: ['id'] }] } }));
+    const { source } = memorySource(postgresTree({ shop: { public: [{ name: 'orders', columns: ['id'] }] } }), ['public']);
     let columnReads = 0;
     const failing: CatalogSource = {
-      children: source.children,
+      ...source,
       columns: async () => {
         columnReads++;
         throw new Error('permission denied');
       },
     };
-    const catalog = new CompletionCatalog(failing, catalogLayoutFor({ engine: 'postgres', database: 'shop', user: 'app' }));
+    const catalog = new CompletionCatalog(failing, catalogLayoutFor({ engine: 'postgres', database: 'shop' }));
     await catalog.loadDefaults();
     const orders = catalog.findRelation(['orders']);
     if (!orders) throw new Error('orders is missing');
@@ -95,7 +111,7 @@ describe('CompletionCatalog', () => {
     expect(catalog.columns(orders)).toEqual([]);
     expect(columnReads).toBe(1);
 
-    const broken = new CompletionCatalog({ children: () => Promise.reject(new Error('gone')), columns: source.columns }, catalogLayoutFor({ engine: 'sqlite', database: '', user: '' }));
+    const broken = new CompletionCatalog({ ...source, children: () => Promise.reject(new Error('gone')) }, catalogLayoutFor({ engine: 'sqlite', database: '' }));
     await expect(broken.loadDefaults()).resolves.toBeUndefined();
     expect(broken.findRelation(['orders'])).toBeNull();
   });

@@ -60,8 +60,11 @@ export function sqliteTree(tables: MemoryTable[]): MemoryNode[] {
   return groups(tables, ['tables', 'views', 'indexes', 'triggers']);
 }
 
-/** A catalog source over an in-memory tree that records every read, as `schema/children` and `schema/table` would be called. */
-export function memorySource(root: MemoryNode[]): { source: CatalogSource; reads: string[] } {
+/**
+ * A catalog source over an in-memory tree that records every read, as `schema/children`,
+ * `schema/search-path` and `schema/table` would be called; `searchPath` is what the server answers.
+ */
+export function memorySource(root: MemoryNode[], searchPath: string[] = []): { source: CatalogSource; reads: string[] } {
   const reads: string[] = [];
   const describe = (path: PathSegment[]) => path.map((segment) => `${segment.kind}:${segment.name}`).join('/') || '(root)';
   const nodeAt = (path: PathSegment[]): MemoryNode[] | MemoryNode => {
@@ -84,6 +87,10 @@ export function memorySource(root: MemoryNode[]): { source: CatalogSource; reads
         return child.detail === undefined ? { kind: child.kind, name: child.name, hasChildren } : { kind: child.kind, name: child.name, hasChildren, detail: child.detail };
       });
     },
+    async searchPath() {
+      reads.push('search-path');
+      return searchPath;
+    },
     async columns(path) {
       reads.push(`columns ${describe(path)}`);
       const found = nodeAt(path);
@@ -94,7 +101,7 @@ export function memorySource(root: MemoryNode[]): { source: CatalogSource; reads
   return { source, reads };
 }
 
-export function memoryCatalog(root: MemoryNode[], profile: CatalogProfile): { catalog: CompletionCatalog; reads: string[] } {
-  const { source, reads } = memorySource(root);
+export function memoryCatalog(root: MemoryNode[], profile: CatalogProfile & { searchPath?: string[] }): { catalog: CompletionCatalog; reads: string[] } {
+  const { source, reads } = memorySource(root, profile.searchPath);
   return { catalog: new CompletionCatalog(source, catalogLayoutFor(profile)), reads };
 }

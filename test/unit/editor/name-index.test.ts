@@ -58,4 +58,19 @@ describe('NameIndex over 10,000 names', () => {
     expect(mixed.find('order')).toBeNull();
     expect(index.find('t04242')?.name).toBe('t04242');
   });
+
+  it('finds word and inside matches in name order, as filtering the whole list would', () => {
+    const words = new NameIndex([{ name: 'customer_orders' }, { name: 'orders' }, { name: 'recorder' }, { name: 'CargoOrders' }, { name: 'audit_log' }]);
+    expect(words.matching('ord', 'prefix', 10).entries.map((entry) => entry.name)).toEqual(['orders']);
+    expect(words.matching('ord', 'word', 10).entries.map((entry) => entry.name)).toEqual(['CargoOrders', 'customer_orders']);
+    expect(words.matching('ORD', 'inside', 10).entries.map((entry) => entry.name)).toEqual(['recorder']);
+    expect(words.matching('ord', 'word', 1)).toEqual({ entries: [{ name: 'CargoOrders' }], more: true });
+    // The digits of t00000…t09999 start a word at index 1 only, where there is always a 0.
+    expect(index.matching('0999', 'word', 100).entries.map((entry) => entry.name)).toEqual(bruteForce(names, 't0999', 100));
+    for (const query of ['9', '99', '999', '123']) {
+      const inside = index.matching(query, 'inside', 10_000).entries.map((entry) => entry.name);
+      const expected = bruteForce(names, '', 10_000).filter((name) => !name.toLowerCase().startsWith(query) && name.toLowerCase().includes(query));
+      expect(inside, query).toEqual(expected);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { completeAt } from '../../../renderer/features/editor/completion/complete';
 import type { CompletionCatalog } from '../../../renderer/features/editor/completion/completion-catalog';
 import { SUGGESTION_LIMIT, type Suggestion } from '../../../renderer/features/editor/completion/suggest';
-import type { SplitDialect } from '../../../shared/sql/split';
+import { completionDialectFor, type CompletionDialect } from '../../../renderer/features/editor/completion/completion-dialect';
 import { withCaret } from './caret';
 import { memoryCatalog, mysqlTree, postgresTree, sqliteTree, type MemoryTable } from './memory-catalog';
 
@@ -17,16 +17,16 @@ const SHOP: MemoryTable[] = [
 ];
 const SALES: MemoryTable[] = [{ name: 'invoices', columns: ['invoice_no', 'amount'] }];
 
-const postgres = () => memoryCatalog(postgresTree({ shop: { public: SHOP, sales: SALES } }), { engine: 'postgres', database: 'shop', user: 'app' });
+const postgres = () => memoryCatalog(postgresTree({ shop: { public: SHOP, sales: SALES } }), { engine: 'postgres', database: 'shop', searchPath: ['public'] });
 const mysql = () =>
   memoryCatalog(mysqlTree({ shop: [...SHOP, { name: 'back`tick', columns: ['a`b'] }], archive: [{ name: 'old_orders', columns: ['id'] }] }), {
     engine: 'mysql',
     database: 'shop',
-    user: 'root',
+    searchPath: ['shop'],
   });
-const sqlite = () => memoryCatalog(sqliteTree(SHOP), { engine: 'sqlite', database: '', user: '' });
+const sqlite = () => memoryCatalog(sqliteTree(SHOP), { engine: 'sqlite', database: '' });
 
-async function complete(marked: string, catalog: CompletionCatalog | null, dialect: SplitDialect = catalog?.dialect ?? 'postgres') {
+async function complete(marked: string, catalog: CompletionCatalog | null, dialect: CompletionDialect = catalog?.dialect ?? 'postgres') {
   const { text, offset } = withCaret(marked);
   const result = await completeAt(text, offset, dialect, catalog);
   return { ...result, text, offset, labels: result.suggestions.map((s) => s.label), byLabel: (label: string) => result.suggestions.find((s) => s.label === label) };
@@ -80,7 +80,7 @@ describe('suggestions after FROM', () => {
     const { catalog } = postgres();
     const result = await complete('select * from "we""i‸', catalog);
     expect(result.labels).toEqual(['we"ird']);
-    expect(result.byLabel('we"ird')).toMatchObject({ insertText: '"we""ird"', filterText: '"we""ird"' });
+    expect(result.byLabel('we"ird')).toMatchObject({ insertText: '"we""ird"', filterText: '"we""i' });
     expect(accept(result, result.suggestions[0])).toBe('select * from "we""ird"');
   });
 
@@ -103,7 +103,7 @@ describe('columns', () => {
     expect(result.labels).toEqual(['id', 'customer_id', 'status', 'total']);
     expect(result.byLabel('status')).toMatchObject({ kind: 'column', detail: 'status_type · orders' });
     const typed = await complete('select o.st‸ from orders o', catalog);
-    expect(typed.labels).toEqual(['status']);
+    expect(typed.labels).toEqual(['status', 'customer_id']);
   });
 
   it('offers the columns of each joined table through its alias or name', async () => {
@@ -174,7 +174,7 @@ describe('qualified names', () => {
 });
 
 describe('keywords and functions per dialect', () => {
-  const words = async (marked: string, dialect: SplitDialect) => (await complete(marked, null, dialect)).labels;
+  const words = async (marked: string, dialect: CompletionDialect) => (await complete(marked, null, dialect)).labels;
 
   it('offers each dialect its own keywords', async () => {
     expect(await words('select * from t where a IL‸', 'postgres')).toContain('ILIKE');
@@ -223,12 +223,104 @@ describe('many tables', () => {
   const many: MemoryTable[] = Array.from({ length: 10_000 }, (_, i) => ({ name: `t${String(i).padStart(5, '0')}`, columns: ['id'] }));
 
   it('caps the list and marks it incomplete, then narrows as the user types', async () => {
-    const { catalog } = memoryCatalog(postgresTree({ big: { public: many } }), { engine: 'postgres', database: 'big', user: 'app' });
+    const { catalog } = memoryCatalog(postgresTree({ big: { public: many } }), { engine: 'postgres', database: 'big', searchPath: ['public'] });
     const all = await complete('select * from ‸', catalog);
     expect(all.suggestions).toHaveLength(SUGGESTION_LIMIT);
     expect(all.incomplete).toBe(true);
     const narrowed = await complete('select * from t0999‸', catalog);
     expect(narrowed.labels).toEqual(Array.from({ length: 10 }, (_, i) => `t0999${i}`));
     expect(narrowed.incomplete).toBe(false);
+  });
+});
+
+describe('matching beyond the start of a name', () => {
+  const STORE: MemoryTable[] = [
+    { name: 'customer_orders', columns: ['id'] },
+    { name: 'orders', columns: ['id', 'recorded_at', 'customerOrderNo'] },
+    { name: 'ordinal_lookup', columns: ['id'] },
+    { name: 'recorder', columns: ['id'] },
+    { name: 'company', columns: ['id'] },
+    { name: 'CargoOrders', columns: ['id'] },
+  ];
+  const store = () => memoryCatalog(postgresTree({ shop: { public: STORE } }), { engine: 'postgres', database: 'shop', searchPath: ['public'] });
+
+  it('ranks names that start with the text first, then those with a word that does, then those that hold it', async () => {
+    const { catalog } = store();
+    const result = await complete('select * from ord‸', catalog);
+    expect(result.labels).toEqual(['orders', 'ordinal_lookup', 'CargoOrders', 'customer_orders', 'recorder']);
+    expect(result.suggestions.map((s) => s.sortText)).toEqual(['0000', '0001', '0002', '0003', '0004']);
+    expect(accept(result, result.byLabel('CargoOrders') as Suggestion)).toBe('select * from "CargoOrders"');
+  });
+
+  it('finds a name by the initials of its words, ranked with word matches', async () => {
+    const { catalog } = store();
+    const result = await complete('select * from co‸', catalog);
+    expect(result.labels).toEqual(['company', 'CargoOrders', 'customer_orders', 'recorder']);
+    expect(result.byLabel('customer_orders')?.insertText).toBe('customer_orders');
+    expect((await complete('select * from cuo‸', catalog)).labels).toEqual([]);
+  });
+
+  it('applies the same order to columns, across camelCase words', async () => {
+    const { catalog } = store();
+    expect((await complete('select o.or‸ from orders o', catalog)).labels).toEqual(['customerOrderNo', 'recorded_at']);
+    expect((await complete('select o.no‸ from orders o', catalog)).labels).toEqual(['customerOrderNo']);
+  });
+
+  it('gives every item the typed text as its filter text, so the editor keeps the order', async () => {
+    const { catalog } = store();
+    const result = await complete('select * from cust‸', catalog);
+    expect(result.suggestions.map((s) => s.filterText)).toEqual(['cust']);
+    const empty = await complete('select * from ‸', catalog);
+    expect(new Set(empty.suggestions.map((s) => s.filterText))).toEqual(new Set(['']));
+    const sorted = [...empty.suggestions].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+    expect(sorted).toEqual(empty.suggestions);
+  });
+
+  it('fills the list with prefix matches before any other match', async () => {
+    const many: MemoryTable[] = [
+      ...Array.from({ length: 300 }, (_, i) => ({ name: `ord_${String(i).padStart(3, '0')}`, columns: ['id'] })),
+      { name: 'customer_orders', columns: ['id'] },
+    ];
+    const { catalog } = memoryCatalog(postgresTree({ big: { public: many } }), { engine: 'postgres', database: 'big', searchPath: ['public'] });
+    const result = await complete('select * from ord‸', catalog);
+    expect(result.suggestions).toHaveLength(SUGGESTION_LIMIT);
+    expect(result.labels).not.toContain('customer_orders');
+    expect(result.incomplete).toBe(true);
+    expect((await complete('select * from orders‸', catalog)).labels).toEqual(['customer_orders']);
+  });
+});
+
+describe('without an open connection', () => {
+  it('offers the engine\'s keywords and functions but no names', async () => {
+    const postgresWords = await complete('select jsonb_build‸', null, 'postgres');
+    expect(postgresWords.labels).toEqual(['jsonb_build_array', 'jsonb_build_object']);
+    expect((await complete('select * from ‸', null, 'mysql')).suggestions).toEqual([]);
+    expect((await complete('select * from t ‸', null, 'mysql')).labels).toContain('STRAIGHT_JOIN');
+  });
+
+  it('offers standard SQL\'s keywords and functions to a tab with no connection', async () => {
+    expect(completionDialectFor(null)).toBe('generic');
+    expect(completionDialectFor('mysql')).toBe('mysql');
+    const generic = (marked: string) => complete(marked, null, 'generic');
+    expect((await generic('sel‸')).labels).toEqual(['select']);
+    expect((await generic('select coal‸')).byLabel('coalesce')).toMatchObject({ kind: 'function', insertText: 'coalesce($0)' });
+    expect((await generic('select * from t wh‸')).labels).toContain('where');
+    expect((await generic('select jsonb_build‸')).labels).toEqual([]);
+    expect((await generic('select group_con‸')).labels).toEqual([]);
+    expect((await generic('PRAG‸')).labels).toEqual([]);
+  });
+
+  it('quotes a CTE name the standard way', async () => {
+    const result = await complete('with "Recent Orders" as (select 1) select * from rec‸', null, 'generic');
+    expect(result.byLabel('Recent Orders')?.insertText).toBe('"Recent Orders"');
+  });
+});
+
+describe('the case of keywords and functions', () => {
+  it('follows the case the user types', async () => {
+    expect((await complete('select GROUP_CON‸', null, 'mysql')).labels).toEqual(['GROUP_CONCAT']);
+    expect((await complete('select group_con‸', null, 'mysql')).labels).toEqual(['group_concat']);
+    expect((await complete('select Group_con‸', null, 'mysql')).labels).toEqual(['group_concat']);
+    expect((await complete('select JSON_EXT‸', null, 'sqlite')).byLabel('JSON_EXTRACT')?.insertText).toBe('JSON_EXTRACT($0)');
   });
 });

@@ -136,6 +136,12 @@ describe('DROP statements per dialect', () => {
     expect(sql(drop('sqlite', [...liteTable, { kind: 'constraint', name: 'c' }]))).toMatch(/rebuilding the table/);
   });
 
+  it('drops a MySQL event by database and name; other engines have no events', () => {
+    const event: PathSegment[] = [{ kind: 'database', name: 'sh`op' }, { kind: 'group', name: 'events' }, { kind: 'event', name: 'nightly ?$1' }];
+    expect(drop('mysql', event)).toEqual({ kind: 'drop', sql: 'DROP EVENT `sh``op`.`nightly ?$1`', cascadable: false });
+    expect(sql(drop('postgres', [{ kind: 'database', name: 'app' }, { kind: 'event', name: 'e' }]))).toMatch(/^unsupported: PostgreSQL cannot drop this event here: scheduled events are MySQL\/MariaDB only/);
+  });
+
   it('drops views by their qualified name', () => {
     expect(sql(drop('sqlite', [{ kind: 'group', name: 'views' }, { kind: 'view', name: 'v"1' }]))).toBe('DROP VIEW "v""1"');
     expect(sql(drop('mysql', [{ kind: 'database', name: 'd' }, { kind: 'group', name: 'views' }, { kind: 'view', name: 'v' }]))).toBe('DROP VIEW `d`.`v`');

@@ -72,6 +72,14 @@ describe('object context menu', () => {
     ]);
   });
 
+  it('offers a MySQL event DDL, copy and drop', () => {
+    const mysql: Capabilities = { ...postgres, schemas: false };
+    const address = objectAddress([{ kind: 'database', name: 'shop' }, { kind: 'group', name: 'events' }, { kind: 'event', name: 'nightly' }], null, mysql, 'mysql');
+    const handlers: ObjectActionHandlers = { openData: null, showDdl: () => undefined, copy: () => undefined, generate: () => undefined, importCsv: null, exportData: null, drop: () => undefined };
+    const entries = objectMenuEntries({ engine: 'mysql', capabilities: mysql, address }, handlers);
+    expect(entries.flatMap((entry: MenuEntry) => (entry.kind === 'separator' ? [] : [entry.label]))).toEqual(['Show DDL', 'Copy name', 'Copy qualified name', 'Drop event…']);
+  });
+
   it('keeps roles read-only: copy name only', () => {
     const copied: string[] = [];
     expect(menu([{ kind: 'database', name: 'app' }, { kind: 'group', name: 'roles' }, { kind: 'role', name: 'app"user' }], copied)).toEqual(['Copy name']);

@@ -1,6 +1,6 @@
 import { quoteIdentifier } from '../../../../shared/sql/quote';
 import { CoreError } from '../../errors';
-import { DATABASE_EXISTS_QUERY, RELATION_EXISTS_QUERY, ROUTINE_EXISTS_QUERY, TRIGGER_EXISTS_QUERY } from './catalog-queries';
+import { DATABASE_EXISTS_QUERY, EVENT_EXISTS_QUERY, RELATION_EXISTS_QUERY, ROUTINE_EXISTS_QUERY, TRIGGER_EXISTS_QUERY } from './catalog-queries';
 import { TABLE_TYPES_BY_RELATION, type TreeLocation } from './schema-path';
 import { withoutDatabaseQualifier } from './unqualify';
 
@@ -64,7 +64,7 @@ function showCreate(location: TreeLocation): ShowCreate | null {
   }
 }
 
-function objectRecipe(database: string, kind: 'function' | 'procedure' | 'trigger' | 'sequence', objectName: string): ShowCreate {
+function objectRecipe(database: string, kind: 'function' | 'procedure' | 'trigger' | 'sequence' | 'event', objectName: string): ShowCreate {
   const name = `${quote(database)}.${quote(objectName)}`;
   const what = `${kind} ${name}`;
   switch (kind) {
@@ -77,6 +77,8 @@ function objectRecipe(database: string, kind: 'function' | 'procedure' | 'trigge
       return { what, exists: [TRIGGER_EXISTS_QUERY, [database, objectName]], show: `SHOW CREATE TRIGGER ${name}`, column: 'SQL Original Statement' };
     case 'sequence':
       return { what, exists: [RELATION_EXISTS_QUERY, [database, objectName, 'SEQUENCE', 'SEQUENCE']], show: `SHOW CREATE SEQUENCE ${name}`, column: 'Create Table' };
+    case 'event':
+      return { what, exists: [EVENT_EXISTS_QUERY, [database, objectName]], show: `SHOW CREATE EVENT ${name}`, column: 'Create Event' };
   }
 }
 

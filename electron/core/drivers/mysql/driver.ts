@@ -1,9 +1,11 @@
 import mysql, { type Pool, type PoolConnection } from 'mysql2';
 import type { AppQueryPurpose } from '../../../../shared/model/activity';
 import { reportAppQuery } from '../../activity/app-query-report';
+import { caFileOf } from '../tls/ca-file';
 import type { DriverConfig, Introspector, ServerInfo, SqlConnection, SqlDriver } from '../types';
 import { killQuery } from './cancel';
 import { PING_QUERY, VERSION_QUERY } from './catalog-queries';
+import { catalogSupport } from './catalog-support';
 import { connectionOptions, connectTimeoutMs, poolOptions, profileDatabase, serverAddress } from './client-config';
 import { MysqlConnection } from './connection';
 import { closedError, toCoreError, type ErrorContext } from './error-mapping';
@@ -37,7 +39,7 @@ export class MysqlDriver implements SqlDriver {
   createIntrospector(): Introspector {
     return new MysqlIntrospector(
       (sql, params) => this.read('introspection', sql, params),
-      async () => (await this.identify()).flavor,
+      async () => catalogSupport((await this.identify()).version),
       profileDatabase(this.config),
     );
   }
@@ -151,6 +153,7 @@ export class MysqlDriver implements SqlDriver {
       address: serverAddress(this.config),
       database: profileDatabase(this.config),
       sslMode: profile.sslMode,
+      caFile: caFileOf(profile),
       connectTimeoutMs: connectTimeoutMs(this.config),
       statementTimeoutMs: profile.statementTimeoutMs,
       readOnly: profile.readOnly,

@@ -5,11 +5,11 @@
  *   []                                                   databases (the profile's first, system ones last), then the group 'users'
  *   [{group 'users'}]                                    the accounts as role nodes ('user'@'host', detail: privileges)
  *   [{database d}]                                       groups with their counts: tables, views, functions, procedures,
- *                                                          triggers (and sequences, MariaDB, when there are some)
- *   [{database d}, {group g}]                            the group's objects
+ *                                                          triggers, events (and sequences, MariaDB, when there are some)
+ *   [{database d}, {group g}]                            the group's objects (an event's detail: its schedule and status)
  *   [{database d}, {group 'tables'}, {table t}]          columns (detail: type, key, null, default, comment), indexes,
- *                                                          foreign keys, primary key, unique and check constraints,
- *                                                          triggers, and the group 'referenced-by'
+ *                                                          foreign keys, primary key, unique and check constraints
+ *                                                          (where the server lists them), triggers, and the group 'referenced-by'
  *   [... {table t}, {group 'referenced-by'}]             foreign keys of the database's tables pointing at t, named table.constraint
  *   [{database d}, {group 'views'}, {view v}]            its columns
  */
@@ -17,6 +17,7 @@ import type { PathSegment, SchemaNode, SchemaNodeKind, TableDetail } from '../..
 import { CoreError } from '../../errors';
 import type { Introspector } from '../types';
 import {
+  EVENTS_QUERY,
   GROUP_COUNTS_QUERY,
   REFERENCED_BY_QUERY,
   ROOT_QUERY,
@@ -24,23 +25,25 @@ import {
   TABLES_QUERY,
   TRIGGERS_QUERY,
   USERS_QUERY,
-  tableObjectsQuery,
+  tableObjectsStatement,
 } from './catalog-queries';
+import type { CatalogSupport } from './catalog-support';
 import { objectDdl } from './ddl';
+import { eventDetail, type EventRow } from './event-schedule';
 import { GROUPS, TABLE_TYPES_BY_RELATION, USERS_GROUP, parsePath, parseRelationPath, type GroupDefinition, type RelationKind } from './schema-path';
-import type { ServerFlavor } from './server-flavor';
 import { referencedByChildren, type ReferencedByRow } from './referenced-by';
+import { readSearchPath } from './search-path';
 import { publicColumns, readTableObjects, tableChildren, type TableObjectRow, type TableObjects } from './table-objects';
 
 /** Runs one catalog query with bound parameters and returns its rows. */
 export type CatalogReader = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
 
-type GroupCounts = Record<'tables' | 'views' | 'functions' | 'procedures' | 'triggers' | 'sequences', number | string>;
+type GroupCounts = Record<'tables' | 'views' | 'functions' | 'procedures' | 'triggers' | 'events' | 'sequences', number | string>;
 
 export class MysqlIntrospector implements Introspector {
   constructor(
     private readonly read: CatalogReader,
-    private readonly flavor: () => Promise<ServerFlavor>,
+    private readonly support: () => Promise<CatalogSupport>,
     private readonly profileDatabase: string | null,
   ) {}
 
@@ -69,11 +72,17 @@ export class MysqlIntrospector implements Introspector {
   async tableDetail(path: PathSegment[]): Promise<TableDetail> {
     const location = parseRelationPath(path);
     const objects = await this.tableObjects(location.database, location.relation, location.kind);
-    return { path, kind: location.kind, ...publicColumns(objects), foreignKeys: objects.foreignKeys };
+    const detail: TableDetail = { path, kind: location.kind, ...publicColumns(objects), foreignKeys: objects.foreignKeys };
+    if (objects.storageEngine) detail.storageEngine = objects.storageEngine;
+    return detail;
   }
 
   ddl(path: PathSegment[]): Promise<string> {
     return objectDdl(parsePath(path), this.read);
+  }
+
+  searchPath(): Promise<string[]> {
+    return readSearchPath(this.read);
   }
 
   private async root(): Promise<SchemaNode[]> {
@@ -90,7 +99,7 @@ export class MysqlIntrospector implements Introspector {
   }
 
   private async groups(database: string, path: PathSegment[]): Promise<SchemaNode[]> {
-    const [counts] = await this.read<GroupCounts>(GROUP_COUNTS_QUERY, Array<string>(7).fill(database));
+    const [counts] = await this.read<GroupCounts>(GROUP_COUNTS_QUERY, Array<string>(8).fill(database));
     if (!counts) throw missingDatabase(database);
     return GROUPS.flatMap((group) => {
       const count = Number(counts[group.name as keyof GroupCounts]);
@@ -106,6 +115,9 @@ export class MysqlIntrospector implements Introspector {
       if (group.routineType === 'PROCEDURE') rows = rows.map((row) => ({ name: row.name }));
     } else if (group.source === 'triggers') {
       rows = await this.read<{ name: string | null; detail: string | null }>(TRIGGERS_QUERY, [database, database]);
+    } else if (group.source === 'events') {
+      const events = await this.read<EventRow>(EVENTS_QUERY, [database, database]);
+      rows = events.map((row) => ({ name: row.name, detail: row.name === null ? null : eventDetail(row) }));
     } else {
       rows = await this.read<{ name: string | null }>(TABLES_QUERY, [database, ...group.tableTypes, database]);
     }
@@ -122,11 +134,10 @@ export class MysqlIntrospector implements Introspector {
   }
 
   private async tableObjects(database: string, relation: string, kind: RelationKind): Promise<TableObjects> {
-    const pair = [database, relation];
-    const flavor = await this.flavor();
-    const params = [...pair, ...TABLE_TYPES_BY_RELATION[kind], ...pair, ...pair, ...pair, ...pair, ...pair, ...pair];
-    const rows = await this.read<TableObjectRow>(tableObjectsQuery(flavor), params);
-    const objects = readTableObjects(rows, flavor);
+    const support = await this.support();
+    const { sql, params } = tableObjectsStatement(support, database, relation, TABLE_TYPES_BY_RELATION[kind]);
+    const rows = await this.read<TableObjectRow>(sql, params);
+    const objects = readTableObjects(rows, support.flavor);
     if (!objects) throw new CoreError('NOT_FOUND', `The ${kind} \`${database}\`.\`${relation}\` does not exist. Refresh the tree.`);
     return objects;
   }

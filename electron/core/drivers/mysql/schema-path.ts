@@ -6,7 +6,8 @@ export type RelationKind = 'table' | 'view';
 export type GroupDefinition =
   | { name: string; itemKind: RelationKind | 'sequence'; source: 'tables'; tableTypes: [string, string] }
   | { name: string; itemKind: 'function' | 'procedure'; source: 'routines'; routineType: 'FUNCTION' | 'PROCEDURE' }
-  | { name: string; itemKind: 'trigger'; source: 'triggers' };
+  | { name: string; itemKind: 'trigger'; source: 'triggers' }
+  | { name: string; itemKind: 'event'; source: 'events' };
 
 /**
  * The groups below a database, in the order the tree shows them. Sequences exist in MariaDB only, so
@@ -18,6 +19,7 @@ export const GROUPS: readonly GroupDefinition[] = [
   { name: 'functions', itemKind: 'function', source: 'routines', routineType: 'FUNCTION' },
   { name: 'procedures', itemKind: 'procedure', source: 'routines', routineType: 'PROCEDURE' },
   { name: 'triggers', itemKind: 'trigger', source: 'triggers' },
+  { name: 'events', itemKind: 'event', source: 'events' },
   { name: 'sequences', itemKind: 'sequence', source: 'tables', tableTypes: ['SEQUENCE', 'SEQUENCE'] },
 ];
 
@@ -41,7 +43,7 @@ export type TreeLocation =
   | { level: 'group'; database: string; group: GroupDefinition }
   | { level: 'relation'; database: string; relation: string; kind: RelationKind }
   | { level: 'referenced-by'; database: string; relation: string }
-  | { level: 'object'; database: string; kind: 'function' | 'procedure' | 'trigger' | 'sequence'; name: string }
+  | { level: 'object'; database: string; kind: 'function' | 'procedure' | 'trigger' | 'sequence' | 'event'; name: string }
   | { level: 'table-part'; database: string; relation: string; relationKind: RelationKind; kind: SchemaNodeKind; name: string };
 
 const TABLE_PART_KINDS: readonly SchemaNodeKind[] = ['column', 'index', 'foreign-key', 'constraint', 'trigger'];

@@ -1,4 +1,4 @@
-import type { ColumnInfo, ForeignKeyInfo, IndexInfo, PathSegment, SchemaNode, SchemaNodeKind } from '../../../../shared/model/schema';
+import type { ColumnInfo, ForeignKeyInfo, IndexInfo, PathSegment, SchemaNode, SchemaNodeKind, StorageEngineInfo } from '../../../../shared/model/schema';
 import { quoteIdentifier } from '../../../../shared/sql/quote';
 import { REFERENCED_BY_GROUP } from './schema-path';
 import type { ServerFlavor } from './server-flavor';
@@ -12,6 +12,7 @@ export interface TableObjectRow {
   nullable: string | null;
   default_value: string | null;
   column_key: string | null;
+  /** A column's EXTRA; for the relation row, whether its storage engine has transactions (YES or NO). */
   extra: string | null;
   comment: string | null;
   column_name: string | null;
@@ -23,7 +24,7 @@ export interface TableObjectRow {
   ref_column: string | null;
   update_rule: string | null;
   delete_rule: string | null;
-  /** A generated column's expression, a check's clause, a trigger's "BEFORE INSERT". */
+  /** A generated column's expression, a check's clause, a trigger's "BEFORE INSERT", the relation's storage engine. */
   definition: string | null;
 }
 
@@ -60,6 +61,8 @@ export interface TableObjects {
   foreignKeys: ForeignKeyInfo[];
   constraints: ConstraintFacts[];
   triggers: TriggerFacts[];
+  /** Null for a view, or when the server does not say. */
+  storageEngine: StorageEngineInfo | null;
 }
 
 const byPosition = (a: TableObjectRow, b: TableObjectRow) => Number(a.seq) - Number(b.seq);
@@ -68,7 +71,8 @@ const quote = (name: string) => quoteIdentifier('mysql', name);
 
 /** The table's columns, indexes, foreign keys, constraints and triggers from the rows; null when the table does not exist. */
 export function readTableObjects(rows: TableObjectRow[], flavor: ServerFlavor): TableObjects | null {
-  if (!rows.some((row) => row.kind === 'relation')) return null;
+  const relation = rows.find((row) => row.kind === 'relation');
+  if (!relation) return null;
   const columns = rows
     .filter((row) => row.kind === 'column')
     .sort(byPosition)
@@ -97,7 +101,12 @@ export function readTableObjects(rows: TableObjectRow[], flavor: ServerFlavor): 
     .filter((row) => row.kind === 'trigger')
     .sort(byPosition)
     .map((row) => ({ name: row.name, timing: row.definition ?? '' }));
-  return { columns, indexes, foreignKeys, constraints, triggers };
+  return { columns, indexes, foreignKeys, constraints, triggers, storageEngine: storageEngine(relation) };
+}
+
+function storageEngine(relation: TableObjectRow): StorageEngineInfo | null {
+  if (relation.definition === null || (relation.extra !== 'YES' && relation.extra !== 'NO')) return null;
+  return { name: relation.definition, transactional: relation.extra === 'YES' };
 }
 
 /**

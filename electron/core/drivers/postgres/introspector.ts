@@ -34,6 +34,7 @@ import {
 import { buildDdl } from './ddl/ddl-builder';
 import { missingRelation, missingSchema } from './missing';
 import { GROUPS, RELKINDS_BY_RELATION, parsePath, parseRelationPath, type DatabaseItemKind, type GroupDefinition, type RelationKind } from './schema-path';
+import { readSearchPath } from './search-path';
 import { toTableDetail, type TableDetailRow } from './table-detail';
 
 /** Runs one catalog query on the given database and returns its rows. */
@@ -97,6 +98,10 @@ export class PostgresIntrospector implements Introspector {
 
   async ddl(path: PathSegment[]): Promise<string> {
     return buildDdl(this.read, parsePath(path));
+  }
+
+  searchPath(): Promise<string[]> {
+    return readSearchPath(this.read, this.primaryDatabase);
   }
 
   private async databases(): Promise<SchemaNode[]> {

@@ -118,6 +118,11 @@ export class SqliteIntrospector implements Introspector {
     return objectDdl(path, this.query);
   }
 
+  /** The tree shows the file's own database only; attached ones and `temp` are not part of it. */
+  async searchPath(): Promise<string[]> {
+    return ['main'];
+  }
+
   private async groups(): Promise<SchemaNode[]> {
     const counts = new Map((await this.query(COUNT_BY_TYPE, [])).map((row) => [row.type, Number(row.count)]));
     return GROUPS.map((group) => {

@@ -13,72 +13,86 @@ export interface NamespaceEntry {
 /** Reads the children of a schema-tree path, as `schema/children` does. */
 export type ChildrenReader = (path: PathSegment[]) => Promise<SchemaChild[]>;
 
+/** What a layout reads: the tree, and the server's answer to where unqualified names are looked up (`schema/search-path`). */
+export interface NamespaceSource {
+  children: ChildrenReader;
+  searchPath(): Promise<string[]>;
+}
+
 /** How an engine's schema tree is shaped above its tables. */
 export interface CatalogLayout {
   dialect: SplitDialect;
-  /** The namespaces, defaults first. */
-  namespaces(read: ChildrenReader): Promise<NamespaceEntry[]>;
+  /** The namespaces, defaults first in search order. */
+  namespaces(source: NamespaceSource): Promise<NamespaceEntry[]>;
 }
 
-/** The connection settings that decide the default namespaces. */
+/** The connection settings that decide where the namespaces are. */
 export interface CatalogProfile {
   engine: SplitDialect;
   /** The profile's database; empty for the server's default. */
   database: string;
-  user: string;
 }
 
+/** SQLite: the file's own database, which the tree shows without a level of its own. */
 const SQLITE_LAYOUT: CatalogLayout = {
   dialect: 'sqlite',
   namespaces: async () => [{ name: 'main', path: [], isDefault: true }],
 };
 
 /**
+ * The server's search path; empty when it cannot be read, which leaves unqualified names without
+ * suggestions but keeps the namespaces (and so qualified names) available.
+ */
+const searchPathOf = (source: NamespaceSource): Promise<string[]> => source.searchPath().catch(() => []);
+
+/** Namespaces in the search path first, in its order, then the rest as the tree lists them. */
+function bySearchPath(entries: NamespaceEntry[], searchPath: readonly string[]): NamespaceEntry[] {
+  const rank = (name: string) => {
+    const index = searchPath.indexOf(name);
+    return index === -1 ? searchPath.length : index;
+  };
+  return entries.sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+/**
  * PostgreSQL: root → databases (the profile's first) → schemas. Unqualified names are looked up in
- * the schema named after the user, then `public` (the default search_path), else the first user schema.
+ * the schemas of the session's search path as the server resolves it (`$user`, the role's and the
+ * database's settings).
  */
 function postgresLayout(profile: CatalogProfile): CatalogLayout {
   return {
     dialect: 'postgres',
-    async namespaces(read) {
-      const databases = (await read([])).filter((node) => node.kind === 'database');
+    async namespaces(source) {
+      const [root, searchPath] = await Promise.all([source.children([]), searchPathOf(source)]);
+      const databases = root.filter((node) => node.kind === 'database');
       const database = databases.find((node) => node.name === profile.database) ?? databases[0];
       if (!database) return [];
       const databasePath: PathSegment[] = [{ kind: 'database', name: database.name }];
-      const schemas = (await read(databasePath)).filter((node) => node.kind === 'schema');
-      const userSchemas = schemas.filter((node) => node.detail !== 'system');
-      const searchPath = [profile.user, 'public'].filter((name) => userSchemas.some((node) => node.name === name));
-      if (searchPath.length === 0 && userSchemas[0]) searchPath.push(userSchemas[0].name);
+      const schemas = (await source.children(databasePath)).filter((node) => node.kind === 'schema');
       const entries = schemas.map((node) => ({
         name: node.name,
         path: [...databasePath, { kind: 'schema' as const, name: node.name }],
         isDefault: searchPath.includes(node.name),
       }));
-      return entries.sort((a, b) => rank(searchPath, a.name) - rank(searchPath, b.name));
+      return bySearchPath(entries, searchPath);
     },
   };
 }
 
-/** MySQL/MariaDB: root → databases. Unqualified names are looked up in the profile's database. */
-function mysqlLayout(profile: CatalogProfile): CatalogLayout {
-  return {
-    dialect: 'mysql',
-    async namespaces(read) {
-      const databases = (await read([])).filter((node) => node.kind === 'database');
-      return databases
-        .map((node) => ({ name: node.name, path: [{ kind: 'database' as const, name: node.name }], isDefault: node.name === profile.database }))
-        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
-    },
-  };
-}
-
-function rank(searchPath: string[], name: string): number {
-  const index = searchPath.indexOf(name);
-  return index === -1 ? searchPath.length : index;
-}
+/** MySQL/MariaDB: root → databases. Unqualified names are looked up in the session's current database, if any. */
+const MYSQL_LAYOUT: CatalogLayout = {
+  dialect: 'mysql',
+  async namespaces(source) {
+    const [root, searchPath] = await Promise.all([source.children([]), searchPathOf(source)]);
+    const entries = root
+      .filter((node) => node.kind === 'database')
+      .map((node) => ({ name: node.name, path: [{ kind: 'database' as const, name: node.name }], isDefault: searchPath.includes(node.name) }));
+    return bySearchPath(entries, searchPath);
+  },
+};
 
 export function catalogLayoutFor(profile: CatalogProfile): CatalogLayout {
   if (profile.engine === 'postgres') return postgresLayout(profile);
-  if (profile.engine === 'mysql') return mysqlLayout(profile);
+  if (profile.engine === 'mysql') return MYSQL_LAYOUT;
   return SQLITE_LAYOUT;
 }

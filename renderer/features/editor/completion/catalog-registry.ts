@@ -1,10 +1,10 @@
 import type { Engine } from '../../../../shared/model/connection';
-import { fromChildList } from '../../../../shared/model/schema';
 import { api } from '../../../bridge';
 import { useStore } from '../../../store';
 import { catalogLayoutFor } from './catalog-layout';
 import { catalogMayBeStale } from './catalog-staleness';
-import { CompletionCatalog, type CatalogSource } from './completion-catalog';
+import { channelSource } from './channel-source';
+import { CompletionCatalog } from './completion-catalog';
 
 type SqlEngine = 'postgres' | 'mysql' | 'sqlite';
 
@@ -14,14 +14,6 @@ export function isSqlEngine(engine: Engine | null | undefined): engine is SqlEng
 
 /** One completion catalog per open SQL connection, dropped whenever its schema may have changed. */
 const catalogs = new Map<string, CompletionCatalog>();
-
-/** Reads names through the same channels (and main's cache) as the schema tree. */
-function channelSource(connectionId: string): CatalogSource {
-  return {
-    children: async (path) => fromChildList(await api.invoke('schema/children', { connectionId, path })),
-    columns: async (path) => (await api.invoke('schema/table', { connectionId, path })).columns,
-  };
-}
 
 /**
  * The connection's catalog, created on first use. Null when the connection is not a SQL one or is not
@@ -33,8 +25,8 @@ export function completionCatalog(connectionId: string): CompletionCatalog | nul
   if (!profile || !isSqlEngine(profile.engine) || !state.opened[connectionId]) return null;
   let catalog = catalogs.get(connectionId);
   if (!catalog) {
-    const layout = catalogLayoutFor({ engine: profile.engine, database: profile.database, user: profile.user });
-    catalog = new CompletionCatalog(channelSource(connectionId), layout);
+    const layout = catalogLayoutFor({ engine: profile.engine, database: profile.database });
+    catalog = new CompletionCatalog(channelSource(api.invoke, connectionId), layout);
     catalogs.set(connectionId, catalog);
   }
   return catalog;

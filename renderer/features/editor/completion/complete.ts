@@ -1,5 +1,6 @@
 import { statementAt, type SplitDialect } from '../../../../shared/sql/split';
 import type { CompletionCatalog } from './completion-catalog';
+import { splitDialectOf, type CompletionDialect } from './completion-dialect';
 import { loadForContext } from './scope-resolution';
 import { analyzeStatement, type CompletionContext } from './statement-context';
 import { suggest, type SuggestionList } from './suggest';
@@ -40,9 +41,12 @@ export function contextAt(text: string, offset: number, dialect: SplitDialect): 
   return { context: analyzeStatement(sql, cursor - statement.offset, dialect), base: from + statement.offset };
 }
 
-/** Loads what the cursor's context needs from the catalog (usually already there), then ranks the suggestions. */
-export async function completeAt(text: string, offset: number, dialect: SplitDialect, catalog: CompletionCatalog | null): Promise<CompletionResult> {
-  const { context, base } = contextAt(text, offset, dialect);
+/**
+ * Loads what the cursor's context needs from the catalog (usually already there), then ranks the
+ * suggestions. `catalog` is null while the tab's connection is not open: keywords and functions only.
+ */
+export async function completeAt(text: string, offset: number, dialect: CompletionDialect, catalog: CompletionCatalog | null): Promise<CompletionResult> {
+  const { context, base } = contextAt(text, offset, splitDialectOf(dialect));
   if (catalog && context.clause !== 'none') await loadForContext(context, catalog);
   const { prefix } = context;
   return { ...suggest(context, catalog, dialect), start: base + prefix.start, end: base + prefix.end, quoted: prefix.quote !== null };

@@ -1,6 +1,6 @@
 import type { ColumnInfo, PathSegment } from '../../../../shared/model/schema';
 import type { SplitDialect } from '../../../../shared/sql/split';
-import type { CatalogLayout, ChildrenReader, NamespaceEntry } from './catalog-layout';
+import type { CatalogLayout, NamespaceEntry, NamespaceSource } from './catalog-layout';
 import { NameIndex } from './name-index';
 
 export type RelationKind = 'table' | 'view' | 'materialized-view';
@@ -18,9 +18,8 @@ export interface ColumnEntry {
   dataType: string;
 }
 
-/** Where the catalog reads names: the `schema/children` and `schema/table` channels, or lists in a test. */
-export interface CatalogSource {
-  children: ChildrenReader;
+/** Where the catalog reads names: the `schema/children`, `schema/search-path` and `schema/table` channels, or lists in a test. */
+export interface CatalogSource extends NamespaceSource {
   columns(path: PathSegment[]): Promise<ColumnInfo[]>;
 }
 
@@ -56,7 +55,7 @@ export class CompletionCatalog {
   /** Reads the namespaces and the tables of the default ones, once. */
   loadDefaults(): Promise<void> {
     this.defaultsLoad ??= (async () => {
-      const namespaces = await this.layout.namespaces(this.source.children).catch(() => [] as NamespaceEntry[]);
+      const namespaces = await this.layout.namespaces(this.source).catch(() => [] as NamespaceEntry[]);
       this.namespaceIndex = new NameIndex(namespaces);
       this.defaults = namespaces.filter((namespace) => namespace.isDefault);
       await Promise.all(this.defaults.map((namespace) => this.loadRelations(namespace)));

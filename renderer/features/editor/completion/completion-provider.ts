@@ -1,9 +1,9 @@
-import { dialectFor } from '../run-target';
 import { monaco } from '../monaco-setup';
 import { SQL_LANGUAGES } from '../sql-languages';
 import { tabConnectionOf } from '../tab-connection';
 import { completionCatalog, isSqlEngine, watchCompletionCatalogs } from './catalog-registry';
 import { completeAt } from './complete';
+import { completionDialectFor } from './completion-dialect';
 import type { Suggestion, SuggestionKind } from './suggest';
 
 const ITEM_KIND: Record<SuggestionKind, monaco.languages.CompletionItemKind> = {
@@ -34,9 +34,10 @@ const provider: monaco.languages.CompletionItemProvider = {
   async provideCompletionItems(model, position, _context, token) {
     const target = tabConnectionOf(model);
     if (!target || (target.engine !== null && !isSqlEngine(target.engine))) return undefined;
+    // Before the connection opens there is no catalog: the engine's keywords and functions still come.
     const catalog = target.connectionId === null ? null : completionCatalog(target.connectionId);
     const offset = model.getOffsetAt(position);
-    const result = await completeAt(model.getValue(), offset, dialectFor(target.engine), catalog);
+    const result = await completeAt(model.getValue(), offset, completionDialectFor(target.engine), catalog);
     if (token.isCancellationRequested) return undefined;
     const start = model.getPositionAt(result.start);
     const end = model.getPositionAt(result.end);
@@ -46,7 +47,9 @@ const provider: monaco.languages.CompletionItemProvider = {
     const replace = end.lineNumber === position.lineNumber ? new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column) : insert;
     // Inside a closed quoted name (the editor closes quotes as they are typed) the closing quote goes too.
     const range = result.quoted && result.end > offset ? replace : { insert, replace };
-    return { suggestions: result.suggestions.map((suggestion) => toItem(suggestion, range)), incomplete: result.incomplete };
+    // Every item's filterText is the typed text, so the editor cannot narrow the list itself as the
+    // user types on: marked incomplete, it asks again on each keystroke and the ranking stays ours.
+    return { suggestions: result.suggestions.map((suggestion) => toItem(suggestion, range)), incomplete: true };
   },
 };
 

@@ -19,6 +19,8 @@ export type ClauseKind = 'none' | 'start' | 'relation' | 'column' | 'insert-colu
 export interface TypedPrefix {
   /** Without quotes, doubled quotes undone. */
   text: string;
+  /** As it stands in the text, quotes included. */
+  typed: string;
   /** The quote the user opened, when the name is being typed in quotes. */
   quote: QuoteChar | null;
   /** Where the typed name starts (its opening quote included). */
@@ -58,12 +60,13 @@ function holdsCursor(token: SqlToken, cursor: number): boolean {
 }
 
 function typedPrefix(sql: string, token: SqlToken | undefined, cursor: number): TypedPrefix {
-  if (!token) return { text: '', quote: null, start: cursor, end: cursor };
-  if (token.kind === 'word') return { text: sql.slice(token.start, cursor), quote: null, start: token.start, end: token.end };
+  if (!token) return { text: '', typed: '', quote: null, start: cursor, end: cursor };
+  const typed = sql.slice(token.start, cursor);
+  if (token.kind === 'word') return { text: typed, typed, quote: null, start: token.start, end: token.end };
   const quote = OPEN_QUOTE[sql[token.start]];
   const close = quote === '[' ? ']' : quote;
   const text = cursor === token.end && token.terminated ? token.value : sql.slice(token.start + 1, cursor).replaceAll(close + close, close);
-  return { text, quote, start: token.start, end: token.end };
+  return { text, typed, quote, start: token.start, end: token.end };
 }
 
 /** The clause of a FROM/JOIN/UPDATE/INTO/TABLE keyword at `at`, given what follows it up to the cursor. */

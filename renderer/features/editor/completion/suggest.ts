@@ -1,9 +1,10 @@
-import type { SplitDialect } from '../../../../shared/sql/split';
 import type { NamespaceEntry } from './catalog-layout';
+import type { CompletionDialect } from './completion-dialect';
 import type { ColumnEntry, CompletionCatalog, RelationEntry } from './completion-catalog';
 import { dialectWords, type WordEntry } from './dialect-words';
 import { identifierText } from './identifier-text';
 import type { NameIndex } from './name-index';
+import { tierOf, tiersFor, type MatchTier } from './name-match';
 import { resolveQualifier, resolveScope, scopeColumns, type ScopeEntry } from './scope-resolution';
 import type { CompletionContext, TypedPrefix } from './statement-context';
 
@@ -17,72 +18,82 @@ export interface Suggestion {
   insertText: string;
   /** Inserted as a snippet (functions place the cursor between their parentheses). */
   snippet: boolean;
-  /** What the typed text is matched against. */
+  /**
+   * What the editor filters against: the text typed, the same for every item, so that the editor's
+   * own fuzzy filter keeps every item and ranks them all alike, and the order computed here stands.
+   */
   filterText: string;
-  /** Keeps the order computed here among items the editor scores alike. */
+  /** The rank computed here, as text that sorts in rank order. */
   sortText: string;
 }
 
 export interface SuggestionList {
   suggestions: Suggestion[];
-  /** More names matched than were listed: the editor must ask again as the user types. */
+  /** More names matched than were listed. */
   incomplete: boolean;
 }
 
 /** Enough to scroll through, few enough to build in well under a frame. */
 export const SUGGESTION_LIMIT = 200;
 
-const NAMESPACE_KIND: Record<SplitDialect, string> = { postgres: 'schema', mysql: 'database', sqlite: 'database' };
-
-/** Collects suggestions in rank order, up to the limit, each name once per kind. */
+/**
+ * Collects suggestions in rank order, up to the limit, each name once per kind. Names are offered
+ * tier by tier (see name-match.ts): every source's prefix matches, then their word matches, then
+ * the rest; within a tier, in the order the sources are asked.
+ */
 class SuggestionCollector {
   readonly suggestions: Suggestion[] = [];
   incomplete = false;
+  tier: MatchTier = 'prefix';
   private readonly seen = new Set<string>();
-  private readonly lowerPrefix: string;
+  private readonly query: string;
 
   constructor(
     private readonly prefix: TypedPrefix,
-    private readonly dialect: SplitDialect,
+    private readonly dialect: CompletionDialect,
     private readonly limit: number,
   ) {
-    this.lowerPrefix = prefix.text.toLowerCase();
+    this.query = prefix.text.toLowerCase();
   }
 
   get room(): number {
     return this.limit - this.suggestions.length;
   }
 
+  /** Whether the list is full and known to be incomplete: nothing asked later can change it. */
+  get settled(): boolean {
+    return this.room <= 0 && this.incomplete;
+  }
+
   matches(name: string): boolean {
-    return name.toLowerCase().startsWith(this.lowerPrefix);
+    return tierOf(name, this.query) === this.tier;
   }
 
   /** A table, column, alias or schema name. */
   addName(kind: SuggestionKind, name: string, detail: string): void {
     const insertText = identifierText(this.dialect, name, this.prefix.quote);
-    this.push({ label: name, kind, detail, insertText, snippet: false, filterText: this.prefix.quote ? insertText : name });
+    this.push({ label: name, kind, detail, insertText, snippet: false });
   }
 
   addWord(kind: 'keyword' | 'function', word: string): void {
     if (this.prefix.quote) return;
-    const lower = this.prefix.text !== '' && this.prefix.text === this.prefix.text.toLowerCase();
-    const text = kind === 'keyword' && lower ? word.toLowerCase() : word;
+    const text = inTypedCase(word, this.prefix.text);
     const detail = kind === 'keyword' ? 'keyword' : 'function';
-    this.push({ label: text, kind, detail, insertText: kind === 'function' ? `${text}($0)` : text, snippet: kind === 'function', filterText: text });
+    this.push({ label: text, kind, detail, insertText: kind === 'function' ? `${text}($0)` : text, snippet: kind === 'function' });
   }
 
-  /** The index's entries that start with the prefix, as many as there is room for. */
+  /** The index's entries that match in the current tier, as many as there is room for. */
   addIndexed<T extends { name: string }>(index: NameIndex<T>, add: (entry: T) => void): void {
     if (this.room <= 0) {
-      this.incomplete ||= index.withPrefix(this.prefix.text, 1).entries.length > 0;
+      this.incomplete ||= index.matching(this.prefix.text, this.tier, 1).entries.length > 0;
       return;
     }
-    const { entries, more } = index.withPrefix(this.prefix.text, this.room);
+    const { entries, more } = index.matching(this.prefix.text, this.tier, this.room);
     for (const entry of entries) add(entry);
     if (more) this.incomplete = true;
   }
 
-  private push(suggestion: Omit<Suggestion, 'sortText'>): void {
+  private push(suggestion: Omit<Suggestion, 'sortText' | 'filterText'>): void {
     const key = `${suggestion.kind}\u0000${suggestion.label}`;
     if (this.seen.has(key)) return;
     if (this.room <= 0) {
@@ -90,9 +101,20 @@ class SuggestionCollector {
       return;
     }
     this.seen.add(key);
-    this.suggestions.push({ ...suggestion, sortText: String(this.suggestions.length).padStart(4, '0') });
+    this.suggestions.push({ ...suggestion, filterText: this.prefix.typed, sortText: String(this.suggestions.length).padStart(4, '0') });
   }
 }
+
+/** A keyword or function in the case the user is typing it: lower case or upper case, else as listed. */
+function inTypedCase(word: string, typed: string): string {
+  const lower = typed.toLowerCase();
+  const upper = typed.toUpperCase();
+  if (lower === upper) return word;
+  if (typed === lower) return word.toLowerCase();
+  return typed === upper ? word.toUpperCase() : word;
+}
+
+const NAMESPACE_KIND: Record<CompletionCatalog['dialect'], string> = { postgres: 'schema', mysql: 'database', sqlite: 'database' };
 
 function relationKind(relation: RelationEntry): SuggestionKind {
   return relation.kind === 'table' ? 'table' : 'view';
@@ -109,21 +131,20 @@ function addColumns(out: SuggestionCollector, columns: readonly ColumnEntry[], o
   }
 }
 
-function addDefaultRelations(out: SuggestionCollector, catalog: CompletionCatalog | null): void {
-  for (const namespace of catalog?.defaultNamespaces() ?? []) {
-    const relations = catalog?.relations(namespace);
-    if (relations) out.addIndexed(relations, (relation) => out.addName(relationKind(relation), relation.name, relationDetail(relation)));
-  }
-}
-
 function addRelationsOf(out: SuggestionCollector, catalog: CompletionCatalog, namespace: NamespaceEntry): void {
   const relations = catalog.relations(namespace);
   if (relations) out.addIndexed(relations, (relation) => out.addName(relationKind(relation), relation.name, relationDetail(relation)));
 }
 
-function addNamespaces(out: SuggestionCollector, catalog: CompletionCatalog | null, dialect: SplitDialect): void {
-  if (!catalog || dialect === 'sqlite') return;
-  out.addIndexed(catalog.namespaces(), (namespace) => out.addName('schema', namespace.name, NAMESPACE_KIND[dialect]));
+function addDefaultRelations(out: SuggestionCollector, catalog: CompletionCatalog | null): void {
+  if (!catalog) return;
+  for (const namespace of catalog.defaultNamespaces()) addRelationsOf(out, catalog, namespace);
+}
+
+function addNamespaces(out: SuggestionCollector, catalog: CompletionCatalog | null): void {
+  if (!catalog || catalog.dialect === 'sqlite') return;
+  const kind = NAMESPACE_KIND[catalog.dialect];
+  out.addIndexed(catalog.namespaces(), (namespace) => out.addName('schema', namespace.name, kind));
 }
 
 function addWords(out: SuggestionCollector, words: NameIndex<WordEntry>, kind: 'keyword' | 'function'): void {
@@ -140,49 +161,71 @@ function addScopeNames(out: SuggestionCollector, entries: readonly ScopeEntry[])
   }
 }
 
-/**
- * The suggestions for a context, best first, over what the catalog has loaded (null: no connection,
- * keywords and functions only). Synchronous and bounded: index lookups and at most `limit` items.
- */
-export function suggest(context: CompletionContext, catalog: CompletionCatalog | null, dialect: SplitDialect, limit = SUGGESTION_LIMIT): SuggestionList {
-  const out = new SuggestionCollector(context.prefix, dialect, limit);
+/** What the context offers, in rank order within a tier: each source adds its names that match the collector's tier. */
+function sourcesFor(context: CompletionContext, catalog: CompletionCatalog | null, dialect: CompletionDialect, out: SuggestionCollector): (() => void)[] {
   const words = dialectWords(dialect);
   const entries = context.clause === 'none' ? [] : resolveScope(context.scope, catalog);
   switch (context.clause) {
     case 'none':
-      break;
+      return [];
     case 'member': {
       const { entry, relation, namespace } = resolveQualifier(context.qualifier, entries, catalog);
-      if (entry) addColumns(out, scopeColumns(entry, catalog), entry.relation?.name ?? entry.label);
-      else if (relation && catalog) addColumns(out, catalog.columns(relation) ?? [], relation.name);
-      if (namespace && catalog) addRelationsOf(out, catalog, namespace);
-      break;
+      return [
+        () => {
+          if (entry) addColumns(out, scopeColumns(entry, catalog), entry.relation?.name ?? entry.label);
+          else if (relation && catalog) addColumns(out, catalog.columns(relation) ?? [], relation.name);
+        },
+        () => {
+          if (namespace && catalog) addRelationsOf(out, catalog, namespace);
+        },
+      ];
     }
     case 'insert-columns': {
       const relation = catalog?.findRelation(context.target);
-      if (relation && catalog) addColumns(out, catalog.columns(relation) ?? [], relation.name);
-      break;
+      return [
+        () => {
+          if (relation && catalog) addColumns(out, catalog.columns(relation) ?? [], relation.name);
+        },
+      ];
     }
     case 'relation':
-      for (const cte of context.scope.ctes) if (out.matches(cte.name)) out.addName('table', cte.name, 'common table expression');
-      addDefaultRelations(out, catalog);
-      addNamespaces(out, catalog, dialect);
-      break;
+      return [
+        () => {
+          for (const cte of context.scope.ctes) if (out.matches(cte.name)) out.addName('table', cte.name, 'common table expression');
+        },
+        () => addDefaultRelations(out, catalog),
+        () => addNamespaces(out, catalog),
+      ];
     case 'column':
-      addScopeColumns(out, entries, catalog);
-      addScopeNames(out, entries);
-      addWords(out, words.functions, 'function');
-      addWords(out, words.keywords, 'keyword');
-      addDefaultRelations(out, catalog);
-      addNamespaces(out, catalog, dialect);
-      break;
+      return [
+        () => addScopeColumns(out, entries, catalog),
+        () => addScopeNames(out, entries),
+        () => addWords(out, words.functions, 'function'),
+        () => addWords(out, words.keywords, 'keyword'),
+        () => addDefaultRelations(out, catalog),
+        () => addNamespaces(out, catalog),
+      ];
     case 'start':
-      addWords(out, words.keywords, 'keyword');
-      break;
+      return [() => addWords(out, words.keywords, 'keyword')];
     case 'keyword':
-      addWords(out, words.keywords, 'keyword');
-      addWords(out, words.functions, 'function');
-      break;
+      return [() => addWords(out, words.keywords, 'keyword'), () => addWords(out, words.functions, 'function')];
+  }
+}
+
+/**
+ * The suggestions for a context, best first, over what the catalog has loaded (null: no open
+ * connection, keywords and functions only). Synchronous and bounded: index lookups, at most one scan
+ * of each name list per tier, and at most `limit` items.
+ */
+export function suggest(context: CompletionContext, catalog: CompletionCatalog | null, dialect: CompletionDialect, limit = SUGGESTION_LIMIT): SuggestionList {
+  const out = new SuggestionCollector(context.prefix, dialect, limit);
+  const sources = sourcesFor(context, catalog, dialect, out);
+  for (const tier of tiersFor(context.prefix.text)) {
+    out.tier = tier;
+    for (const add of sources) {
+      if (out.settled) break;
+      add();
+    }
   }
   return { suggestions: out.suggestions, incomplete: out.incomplete };
 }

@@ -32,6 +32,7 @@ export const expectations: ExpectationsFor = (kit: EngineKit) => {
       "CREATE FUNCTION stamp(x INT) RETURNS VARCHAR(20) DETERMINISTIC RETURN CONCAT('at ', x)",
       'CREATE PROCEDURE forget(who BIGINT) DELETE FROM customers WHERE id = who',
       'CREATE SEQUENCE invoice_no START WITH 100',
+      "CREATE EVENT `purge orders` ON SCHEDULE EVERY 1 WEEK STARTS '2030-01-06 02:00:00' DO DELETE FROM `order items` WHERE amount IS NULL",
       'CREATE TRIGGER order_items_stamp BEFORE INSERT ON `order items` FOR EACH ROW SET NEW.amount = COALESCE(NEW.amount, 1)',
     ],
     tree: [
@@ -50,6 +51,7 @@ export const expectations: ExpectationsFor = (kit: EngineKit) => {
           { kind: 'group', name: 'functions', detail: '1' },
           { kind: 'group', name: 'procedures', detail: '1' },
           { kind: 'group', name: 'triggers', detail: '1' },
+          { kind: 'group', name: 'events', detail: '1' },
           { kind: 'group', name: 'sequences', detail: '1' },
         ],
       },
@@ -66,6 +68,7 @@ export const expectations: ExpectationsFor = (kit: EngineKit) => {
       { feature: 'procedures', parent: inDatabase('procedures'), includes: [{ kind: 'procedure', name: 'forget' }] },
       { feature: 'triggers', parent: inDatabase('triggers'), includes: [{ kind: 'trigger', name: 'order_items_stamp', detail: 'BEFORE INSERT ON order items' }] },
       { feature: 'sequences', parent: inDatabase('sequences'), includes: [{ kind: 'sequence', name: 'invoice_no' }] },
+      { feature: 'scheduled events', parent: inDatabase('events'), includes: [{ kind: 'event', name: 'purge orders', detail: 'EVERY 1 WEEK STARTS 2030-01-06 02:00:00 · ENABLED' }] },
       {
         feature: 'columns (type, nullable, default, key, comment), check and unique constraints',
         parent: customers,
@@ -108,6 +111,7 @@ export const expectations: ExpectationsFor = (kit: EngineKit) => {
       { feature: 'function DDL', path: inDatabase('functions', 'function', 'stamp'), contains: ['FUNCTION `stamp`(x INT) RETURNS varchar(20)'] },
       { feature: 'procedure DDL', path: inDatabase('procedures', 'procedure', 'forget'), contains: ['PROCEDURE `forget`(who BIGINT)'] },
       { feature: 'sequence DDL', path: inDatabase('sequences', 'sequence', 'invoice_no'), contains: ['CREATE SEQUENCE `invoice_no` start with 100'] },
+      { feature: 'event DDL', path: inDatabase('events', 'event', 'purge orders'), contains: ["EVENT `purge orders` ON SCHEDULE EVERY 1 WEEK STARTS '2030-01-06 02:00:00'"] },
       { feature: 'trigger DDL', path: [...orders, { kind: 'trigger', name: 'order_items_stamp' }], contains: ['TRIGGER order_items_stamp BEFORE INSERT ON `order items`'] },
     ],
   };
