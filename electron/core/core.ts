@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EventChannel, EventPayloads } from '../../shared/ipc/contract';
+import type { EventChannel, EventPayloads, PickFileKind } from '../../shared/ipc/contract';
 import type { InvokeResult } from '../../shared/ipc/wire';
 import { createActivityHandlers } from './activity/activity-handlers';
 import { AppQueryLog } from './activity/app-query-log';
@@ -42,7 +42,7 @@ export interface CoreOptions {
   /** A SQLite file named on the command line: opened first. */
   initialFile?: string;
   /** A native file dialog (Electron only). */
-  pickFile?: () => Promise<string | null>;
+  pickFile?: (kind: PickFileKind) => Promise<string | null>;
   /** Never given secrets. */
   log?: (line: string) => void;
   /** How many of the statements Strata sent on its own behalf are kept; DEFAULT_APP_QUERY_CAPACITY when absent. */
@@ -189,6 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           if (closed) return;
           closed = true;
           clients.delete(id);
+          explains.closeClient(id);
           queries.closeClient(id).catch((error: unknown) =>
             log(`Closing a client's results failed: ${error instanceof Error ? error.message : String(error)}`),
           );
@@ -201,6 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      explains.cancelAll();
       await queries.cancelAll();
       await spools.dispose();
       clients.clear();

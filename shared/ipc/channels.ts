@@ -28,6 +28,7 @@ export const INVOKE_CHANNELS = [
   'query/page',
   'query/discard',
   'query/explain',
+  'query/explain-cancel',
   'workspace/load',
   'workspace/save',
   'activity/app-queries',

@@ -127,7 +127,8 @@ export const contract = {
     input: z.strictObject({ path: z.string().min(1).max(4096), readOnly: z.boolean() }),
     output: output<ConnectionProfile>(),
   },
-  'connection/pick-file': { input: z.strictObject({}), output: output<{ path: string | null }>() },
+  /** Shows a native file dialog for `kind` (a SQLite database when absent); null when the user cancels. */
+  'connection/pick-file': { input: z.strictObject({ kind: z.enum(PICK_FILE_KINDS).optional() }), output: output<{ path: string | null }>() },
 
   'schema/children': {
     input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema, refresh: z.boolean().optional() }),
@@ -142,6 +143,12 @@ export const contract = {
     input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1), refresh: z.boolean().optional() }),
     output: output<TableDetail>(),
   },
+  /**
+   * Where a new session of the connection looks up unqualified table names, in order: PostgreSQL's
+   * current_schemas(false) (existing schemas only, `$user` resolved), MySQL's DATABASE() (empty when
+   * the profile names none), SQLite's `main`. Read on a fresh session, so a run's SET or USE is not seen.
+   */
+  'schema/search-path': { input: z.strictObject({ connectionId: connectionIdSchema }), output: output<{ searchPath: string[] }>() },
 
   'query/run': {
     input: z.strictObject({
@@ -185,12 +192,20 @@ export const contract = {
   /**
    * The plan of one statement as a tree (see shared/explain/plan.ts). With `analyze` the statement
    * really runs (PostgreSQL, MariaDB) inside a transaction that is rolled back; several statements
-   * fail with INVALID_INPUT, an engine without the requested kind of plan with UNSUPPORTED.
+   * fail with INVALID_INPUT, an engine without the requested kind of plan with UNSUPPORTED. With an
+   * `explainId`, query/explain-cancel can stop it; a stopped EXPLAIN fails with CANCELLED.
    */
   'query/explain': {
-    input: z.strictObject({ connectionId: connectionIdSchema, sql: z.string().min(1).max(MAX_SQL_LENGTH), analyze: z.boolean() }),
+    input: z.strictObject({
+      connectionId: connectionIdSchema,
+      sql: z.string().min(1).max(MAX_SQL_LENGTH),
+      analyze: z.boolean(),
+      explainId: z.string().min(1).max(100).optional(),
+    }),
     output: output<Plan>(),
   },
+  /** Stops this client's EXPLAIN with that id on the server; false when none is going. */
+  'query/explain-cancel': { input: z.strictObject({ explainId: z.string().min(1).max(100) }), output: output<{ cancelled: boolean }>() },
   'query/cancel': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: output<{ cancelled: boolean }>() },
   'query/ack': {
     input: z.strictObject({ runId: z.string().min(1).max(100), batches: creditBatches }),

@@ -48,7 +48,8 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'query/ack': { runId: 'r1', batches: 2 },
   'query/page': { runId: 'r1', index: 0, fromRow: 5000, rowCount: 5000 },
   'query/discard': { runId: 'r1' },
-  'query/explain': { connectionId: 'c1', sql: 'SELECT 1', analyze: true },
+  'query/explain': { connectionId: 'c1', sql: 'SELECT 1', analyze: true, explainId: 'e1' },
+  'query/explain-cancel': { explainId: 'e1' },
   'history/list': { connectionId: 'c1', search: "100% o'clock", before: 42, limit: 100 },
   'history/get': { id: 1 },
   'history/delete': { id: 1 },
@@ -139,7 +140,8 @@ describe('the IPC contract', () => {
         channel === 'history/clear' ||
         channel === 'saved-query/list' ||
         (channel === 'saved-query/save' && key === 'id') ||
-        (channel === 'import/rows' && key === 'lines');
+        (channel === 'import/rows' && key === 'lines') ||
+        (channel === 'query/explain' && key === 'explainId');
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
   });
@@ -152,6 +154,8 @@ describe('the IPC contract', () => {
       ['query/run', 'params[0].value', (length) => ({ ...goodPayloads['query/run'], params: [{ name: ':v', value: 'v'.repeat(length) }] }), MAX_PARAM_VALUE_LENGTH],
       ['query/run', 'params', (length) => ({ ...goodPayloads['query/run'], params: Array.from({ length }, (_unused, i) => ({ name: `:p${i}`, value: null })) }), MAX_PARAMS],
       ['query/ack', 'runId', (length) => ({ runId: 'r'.repeat(length), batches: 1 }), 100],
+      ['query/explain', 'explainId', (length) => ({ ...goodPayloads['query/explain'], explainId: 'e'.repeat(length) }), 100],
+      ['query/explain-cancel', 'explainId', (length) => ({ explainId: 'e'.repeat(length) }), 100],
       ['query/page', 'runId', (length) => ({ runId: 'r'.repeat(length), index: 0, fromRow: 0, rowCount: 1 }), 100],
       ['connection/open', 'id', (length) => ({ id: 'c'.repeat(length) }), 100],
       ['vault/unlock', 'password', (length) => ({ password: 'p'.repeat(length) }), 1024],

@@ -32,6 +32,13 @@ export interface ExplainInput {
   connectionId: string;
   sql: string;
   analyze: boolean;
+  /** Names the EXPLAIN for query/explain-cancel; without it the EXPLAIN cannot be stopped. */
+  explainId?: string;
+}
+
+interface RunningExplain {
+  clientId: string;
+  controller: AbortController;
 }
 
 interface Statement {
@@ -49,18 +56,58 @@ WHERE t.TABLE_TYPE = 'BASE TABLE' AND COALESCE(e.TRANSACTIONS, 'NO') <> 'YES'
 /**
  * query/explain: the plan of one statement, read from the engine's machine-readable EXPLAIN and
  * turned into a Plan tree. An ANALYZE executes the statement, so it runs between BEGIN and ROLLBACK.
+ * query/explain-cancel stops it the way a run is cancelled: the driver stops the statement on the
+ * server, the transaction is rolled back and the session goes back to its pool.
  */
 export class ExplainService {
+  /** Keyed by client and explain id: a client sees and cancels only its own. */
+  private readonly running = new Map<string, RunningExplain>();
+
   constructor(private readonly options: ExplainServiceOptions) {}
 
-  readonly handlers: HandlerGroup<'query/explain'> = {
-    'query/explain': (input) => this.explain(input),
+  readonly handlers: HandlerGroup<'query/explain' | 'query/explain-cancel'> = {
+    'query/explain': (input, client) => this.explainFor(client.id, input),
+    'query/explain-cancel': async ({ explainId }, client) => {
+      const explain = this.running.get(explainKey(client.id, explainId));
+      if (!explain || explain.controller.signal.aborted) return { cancelled: false };
+      explain.controller.abort();
+      return { cancelled: true };
+    },
   };
 
-  async explain(input: ExplainInput): Promise<Plan> {
+  /** Stops the client's EXPLAINs; called when its window or socket goes away. */
+  closeClient(clientId: string): void {
+    for (const explain of this.running.values()) if (explain.clientId === clientId) explain.controller.abort();
+  }
+
+  /** Stops every EXPLAIN. */
+  cancelAll(): void {
+    for (const explain of this.running.values()) explain.controller.abort();
+  }
+
+  private async explainFor(clientId: string, input: ExplainInput): Promise<Plan> {
+    if (input.explainId === undefined) return this.explain(input);
+    const key = explainKey(clientId, input.explainId);
+    if (this.running.has(key)) {
+      throw new CoreError('INVALID_INPUT', `An EXPLAIN with id "${input.explainId}" is still going. Give each EXPLAIN its own id.`, {
+        issues: [{ path: 'explainId', message: 'This explain id is in use.' }],
+      });
+    }
+    const explain: RunningExplain = { clientId, controller: new AbortController() };
+    this.running.set(key, explain);
+    try {
+      return await this.explain(input, explain.controller.signal);
+    } finally {
+      if (this.running.get(key) === explain) this.running.delete(key);
+    }
+  }
+
+  /** The plan of `input.sql`; aborting `signal` stops it and rejects with CANCELLED. */
+  async explain(input: ExplainInput, signal: AbortSignal = new AbortController().signal): Promise<Plan> {
     const opened = await this.options.openDriver(input.connectionId);
     const release = this.options.retain(input.connectionId);
     try {
+      throwIfCancelled(signal);
       const { profile, driver } = opened;
       const engine = planEngineOf(profile.engine, opened.serverVersion);
       if (driver.kind !== 'sql' || engine === null) {
@@ -69,7 +116,7 @@ export class ExplainService {
       const statement = onlyStatement(input.sql, engine);
       const recipe = explainRecipe(engine, statement.sql, input.analyze);
       if (recipe.kind === 'unsupported') throw new CoreError('UNSUPPORTED', recipe.message);
-      const rows = await this.planRows(driver, engine, statement, recipe, this.reporter(input.connectionId, profile.engine));
+      const rows = await this.planRows(driver, engine, statement, recipe, this.reporter(input.connectionId, profile.engine), signal);
       const plan = weighPlan(parsePlan(engine, rows));
       return { ...plan, warnings: [...recipe.warnings, ...plan.warnings] };
     } finally {
@@ -77,16 +124,21 @@ export class ExplainService {
     }
   }
 
-  /** Runs the recipe on a session of its own and returns the EXPLAIN output rows. */
-  private async planRows(driver: SqlDriver, engine: PlanEngine, statement: Statement, recipe: Recipe, report: ReportAppQuery): Promise<Cell[][]> {
+  /**
+   * Runs the recipe on a session of its own and returns the EXPLAIN output rows. Only the EXPLAIN and
+   * the catalog check before it see `signal`: BEGIN and ROLLBACK always run, so a cancelled ANALYZE
+   * is still rolled back.
+   */
+  private async planRows(driver: SqlDriver, engine: PlanEngine, statement: Statement, recipe: Recipe, report: ReportAppQuery, signal: AbortSignal): Promise<Cell[][]> {
     const session = await driver.acquireConnection();
     const explainRows = () =>
-      collectRows(session, recipe.sql).catch((error: unknown) => {
+      collectRows(session, recipe.sql, signal).catch((error: unknown) => {
         throw withStatementPosition(error, recipe.prefixLength, statement.offset);
       });
     try {
+      throwIfCancelled(signal);
       if (engine === 'mariadb' && recipe.rollback && changesData(statement.sql, engine)) {
-        await this.refuseNonTransactionalWrites(session, statement.sql, report);
+        await this.refuseNonTransactionalWrites(session, statement.sql, report, signal);
       }
       return recipe.rollback ? await this.inRolledBackTransaction(session, explainRows, report) : await explainRows();
     } finally {
@@ -119,8 +171,8 @@ export class ExplainService {
    * MariaDB cannot roll back a MyISAM or Aria table: an ANALYZE that writes one would change data for
    * good. Any such table the statement names stops it before it runs.
    */
-  private async refuseNonTransactionalWrites(session: SqlConnection, statement: string, report: ReportAppQuery): Promise<void> {
-    const tables = await report('introspection', NON_TRANSACTIONAL_TABLES, () => collectRows(session, NON_TRANSACTIONAL_TABLES));
+  private async refuseNonTransactionalWrites(session: SqlConnection, statement: string, report: ReportAppQuery, signal: AbortSignal): Promise<void> {
+    const tables = await report('introspection', NON_TRANSACTIONAL_TABLES, () => collectRows(session, NON_TRANSACTIONAL_TABLES, signal));
     const named = tables.find(([, table]) => table !== null && mentionsName(statement, table));
     if (named) {
       const [schema, table, engine] = named;
@@ -161,8 +213,16 @@ function onlyStatement(sql: string, engine: PlanEngine): Statement {
   return { sql: statement.sql, offset: statement.offset };
 }
 
+function explainKey(clientId: string, explainId: string): string {
+  return `${clientId}\u0000${explainId}`;
+}
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new CoreError('CANCELLED', 'The EXPLAIN was cancelled before it reached the server.');
+}
+
 /** Runs one statement on the session and returns its rows as text cells. */
-async function collectRows(session: SqlConnection, sql: string): Promise<Cell[][]> {
+async function collectRows(session: SqlConnection, sql: string, signal: AbortSignal = new AbortController().signal): Promise<Cell[][]> {
   const rows: Cell[][] = [];
   await session.execute(
     sql,
@@ -173,7 +233,7 @@ async function collectRows(session: SqlConnection, sql: string): Promise<Cell[][
       },
       notice: () => undefined,
     },
-    new AbortController().signal,
+    signal,
   );
   return rows;
 }

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useStore, type StoreState } from '../../store';
-import { isRunActive } from '../results/run-state';
 import { registerSqlCompletion } from './completion/completion-provider';
 import { cancelActiveTab, effectiveConnectionId, explainActiveTab, runActiveTab, setEditorAccess } from './editor-commands';
 import { disposeModelsExcept, ensureTabModel, getTabModel, getViewState, modelTabIds, saveViewState, setTabLanguage } from './editor-models';
 import { showRunErrors } from './error-markers';
 import { formatInEditor, registerSqlFormatting } from './format/format-in-editor';
 import { languageFor, monaco } from './monaco-setup';
+import { isTabBusy } from './tab-busy';
 import { useDocumentTheme } from './use-document-theme';
 import './editor.css';
 
@@ -122,7 +122,7 @@ export function MonacoEditor() {
     });
     editor.addAction({
       id: 'strata.cancel',
-      label: 'Cancel Running Query',
+      label: 'Cancel Running Query or EXPLAIN',
       keybindings: [monaco.KeyCode.Escape],
       // Esc belongs to the suggest, find, hover and parameter widgets while they are open.
       keybindingContext:
@@ -159,8 +159,8 @@ export function MonacoEditor() {
           if (model) showRunErrors(model, state.runs[tabId]);
         }
       }
-      if (state.runs !== previous.runs || state.activeTabId !== previous.activeTabId) {
-        running.set(state.activeTabId !== null && isRunActive(state.runs[state.activeTabId]));
+      if (state.runs !== previous.runs || state.plans !== previous.plans || state.activeTabId !== previous.activeTabId) {
+        running.set(isTabBusy(state, state.activeTabId));
       }
     });
 

@@ -5,6 +5,7 @@ import { SaveQueryButton } from '../saved-queries/SaveQueryButton';
 import { cancelActiveTab, effectiveConnectionId, explainActiveTab, focusEditor, formatActiveTab, runActiveTab } from './editor-commands';
 import { PlayIcon, RunAllIcon, StopIcon } from './editor-icons';
 import { SHORTCUTS } from './shortcuts';
+import { isTabBusy, isTabCancelling } from './tab-busy';
 
 const NO_CONNECTION = '';
 
@@ -15,7 +16,8 @@ export function Toolbar({ tabId }: { tabId: string }) {
   const connections = useStore((s) => s.connections);
   const setTabConnection = useStore((s) => s.setTabConnection);
   const running = useStore((s) => isRunActive(s.runs[tabId]));
-  const cancelling = useStore((s) => s.runs[tabId]?.cancelRequested ?? false);
+  const busy = useStore((s) => isTabBusy(s, tabId));
+  const cancelling = useStore((s) => isTabCancelling(s, tabId));
 
   const connectionId = effectiveConnectionId(tabConnectionId, activeConnectionId);
   const known = connections.some((c) => c.id === connectionId);
@@ -70,8 +72,8 @@ export function Toolbar({ tabId }: { tabId: string }) {
       <button
         type="button"
         className="btn btn-small toolbar-cancel"
-        title={`Cancel the running query (${SHORTCUTS.cancel})`}
-        disabled={!running || cancelling}
+        title={`Cancel the running query or EXPLAIN (${SHORTCUTS.cancel})`}
+        disabled={!busy || cancelling}
         onClick={() => cancelActiveTab()}
       >
         <StopIcon size={12} />

@@ -1,4 +1,5 @@
 import { useStore } from '../../store';
+import { isRunActive } from '../results/run-state';
 import { dialectFor, pickRunTarget, type RunScope } from './run-target';
 
 /** What the commands need from the editor, which loads separately (Monaco is big). */
@@ -62,7 +63,11 @@ export function formatActiveTab(): void {
   editorAccess?.focus();
 }
 
+/** Stops what the active tab is running: its query, its EXPLAIN, or both. */
 export function cancelActiveTab(): void {
   const state = useStore.getState();
-  if (state.activeTabId) void state.cancelRun(state.activeTabId);
+  const tabId = state.activeTabId;
+  if (!tabId) return;
+  if (isRunActive(state.runs[tabId])) void state.cancelRun(tabId);
+  if (state.plans[tabId]?.status === 'running') void state.cancelExplain(tabId);
 }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
-import { isRunActive } from '../results/run-state';
 import { cancelActiveTab, runActiveTab } from './editor-commands';
 import { hasModKey } from './shortcuts';
+import { isTabBusy } from './tab-busy';
 
 function insideEditor(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.monaco-editor') !== null;
@@ -45,7 +45,7 @@ export function useGlobalShortcuts(): void {
         runActiveTab(event.shiftKey ? 'all' : 'statement');
       } else if (event.key === 'Escape' && !event.shiftKey && !hasModKey(event)) {
         const state = useStore.getState();
-        if (state.activeTabId && isRunActive(state.runs[state.activeTabId])) {
+        if (isTabBusy(state, state.activeTabId)) {
           event.preventDefault();
           cancelActiveTab();
         }

@@ -1,14 +1,30 @@
 import type { TabPlan } from '../../store/explain-slice';
+import { Button } from '../../ui/Button';
 import { PlanView } from './PlanView';
 
-/** The results panel's Plan tab: a spinner line while the server plans, its error, or the plan. */
-export function ExplainResult({ plan }: { plan: TabPlan }) {
+/** The results panel's Plan tab: progress with Cancel while the server plans, its error, a cancel, or the plan. */
+export function ExplainResult({ plan, onCancel }: { plan: TabPlan; onCancel: () => void }) {
   const what = plan.analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN';
   if (plan.status === 'running') {
     return (
-      <p className="plan-status" role="status">
-        Running {what}…
-      </p>
+      <div className="plan-status plan-status-running">
+        <p role="status">{plan.cancelRequested ? `Cancelling ${what}…` : `Running ${what}…`}</p>
+        <Button small onClick={onCancel} disabled={plan.cancelRequested} title={`Stop the ${what} on the server`}>
+          Cancel
+        </Button>
+      </div>
+    );
+  }
+  if (plan.status === 'cancelled') {
+    return (
+      <div className="plan-status plan-status-cancelled" role="status">
+        <p className="plan-status-title">{what} cancelled</p>
+        <p className="plan-status-message">
+          {plan.analyze
+            ? 'It was stopped before the plan was ready, and anything the statement changed was rolled back.'
+            : 'It was stopped before the plan was ready.'}
+        </p>
+      </div>
     );
   }
   if (plan.status === 'error') {

@@ -4,7 +4,7 @@ import type { PathSegment } from '../../../shared/model/schema';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
-import { formatCount } from '../results/format-figures';
+import { progressDisplay } from './export-progress';
 import type { ExportProgress } from './export-writer';
 import { exportTable, type TableExportJob } from './export-table';
 import './export.css';
@@ -15,6 +15,7 @@ export function TableExportDialog({ connectionId, path, onClose }: { connectionI
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const job = useRef<TableExportJob | null>(null);
   const name = path.at(-1)?.name ?? 'table';
+  const display = progress ? progressDisplay(progress) : null;
 
   useEffect(() => () => job.current?.cancel(), []);
 
@@ -50,10 +51,11 @@ export function TableExportDialog({ connectionId, path, onClose }: { connectionI
       <fieldset className="export-options" disabled={progress !== null}>
         <Select label="Format" value={format} options={EXPORT_FORMATS.map((f) => ({ value: f, label: FORMAT_INFO[f].label }))} onChange={setFormat} data-autofocus />
       </fieldset>
-      {progress ? (
+      {display ? (
         <div className="export-progress" aria-live="polite">
-          <progress max={progress.total ?? undefined} value={progress.rowsDone} aria-label="Export progress" />
-          <span>{formatCount(progress.rowsDone)} rows</span>
+          {/* Without a value the bar is indeterminate: it shows activity, not a share. */}
+          <progress max={1} value={display.fraction ?? undefined} aria-label="Export progress" aria-valuetext={display.label} />
+          <span>{display.label}</span>
         </div>
       ) : null}
     </Dialog>

@@ -11,7 +11,7 @@ import { sqlDialectOf } from './sql-dialect';
 
 export interface TableExportSettings {
   options?: Omit<ExportOptions, 'dialect' | 'table'>;
-  /** The table's estimated row count, for a progress bar; without it progress is rows so far. */
+  /** The table's estimated row count, for a progress bar; when absent it is asked of table/estimate while the rows stream. */
   estimatedRows?: number | null;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -38,6 +38,14 @@ export function exportTable(connectionId: string, path: readonly PathSegment[], 
     }
     const opened = await ensureConnectionOpen(connectionId);
     if (!opened) return false;
+    let estimate = settings.estimatedRows ?? null;
+    if (settings.estimatedRows === undefined) {
+      // The export does not wait for it: without an estimate the progress bar only shows activity.
+      api.invoke('table/estimate', { connectionId, path: [...path] }).then(
+        (answer) => (estimate = answer.rows),
+        () => undefined,
+      );
+    }
     try {
       const blob = await exportTableToBlob({
         client: api,
@@ -46,7 +54,7 @@ export function exportTable(connectionId: string, path: readonly PathSegment[], 
         table: objectNameParts(path, opened.capabilities),
         format,
         options: settings.options,
-        estimatedRows: settings.estimatedRows,
+        estimatedRows: () => estimate,
         onProgress: settings.onProgress,
         signal: controller.signal,
       });

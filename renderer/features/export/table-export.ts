@@ -13,8 +13,11 @@ export interface TableExportInput {
   table: readonly string[];
   format: ExportFormat;
   options?: Omit<ExportOptions, 'dialect' | 'table'>;
-  /** The table's estimated row count, for the progress bar; rows so far are shown without it. */
-  estimatedRows?: number | null;
+  /**
+   * The table's estimated row count for the progress bar, or a function that gives it once it is known
+   * (read at each progress report); rows so far are shown without it.
+   */
+  estimatedRows?: number | null | (() => number | null);
   onProgress?: (progress: ExportProgress) => void;
   signal?: AbortSignal;
 }
@@ -41,7 +44,7 @@ export async function exportTableToBlob(input: TableExportInput): Promise<Blob> 
       serializer,
       blocks: blocks(),
       mimeType: FORMAT_INFO[format].mimeType,
-      total: () => input.estimatedRows ?? null,
+      total: () => (typeof input.estimatedRows === 'function' ? input.estimatedRows() : (input.estimatedRows ?? null)),
       onProgress: input.onProgress,
       signal: input.signal,
     });

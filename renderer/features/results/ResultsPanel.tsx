@@ -32,6 +32,7 @@ export function ResultsPanel({ tabId }: { tabId: string }) {
   const plan = useStore((s) => s.plans[tabId]);
   const planShown = useStore((s) => s.planShown[tabId] === true) && plan !== undefined;
   const showPlan = useStore((s) => s.showPlan);
+  const cancelExplain = useStore((s) => s.cancelExplain);
   const engine = useStore((s) => s.connections.find((c) => c.id === run?.connectionId)?.engine);
   const [exporting, setExporting] = useState<{ runId: string; index: number } | null>(null);
 
@@ -118,7 +119,7 @@ export function ResultsPanel({ tabId }: { tabId: string }) {
       </div>
       <div className="results-body" role="tabpanel">
         {plan && (planShown || !run) ? (
-          <ExplainResult plan={plan} />
+          <ExplainResult plan={plan} onCancel={() => void cancelExplain(tabId)} />
         ) : !run ? null : shown ? (
           <ResultGrid
             key={`${run.runId}:${shown.index}`}

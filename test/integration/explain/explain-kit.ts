@@ -10,6 +10,11 @@ import { PoolManager } from '../../../electron/core/pool/pool-manager';
 import { ExplainService } from '../../../electron/core/services/explain-service';
 import { WORKER_PATH } from '../sqlite/sqlite-kit';
 
+export interface ExplainOutcome {
+  plan?: Plan;
+  error?: StrataError;
+}
+
 export interface ExplainKit {
   service: ExplainService;
   /** The service behind the real host, so that payloads are validated against the contract. */
@@ -17,7 +22,11 @@ export interface ExplainKit {
   /** Statements the service sent on Strata's behalf, in order. */
   appQueries: AppQueryReport[];
   /** Calls query/explain through the host; the plan, or the error the client would get. */
-  explain(connectionId: string, sql: string, analyze: boolean): Promise<{ plan?: Plan; error?: StrataError }>;
+  explain(connectionId: string, sql: string, analyze: boolean): Promise<ExplainOutcome>;
+  /** query/explain with an explain id, so that cancel() can stop it. */
+  explainWithId(explainId: string, connectionId: string, sql: string, analyze: boolean): Promise<ExplainOutcome>;
+  /** query/explain-cancel through the host, from the kit's client or from another one. */
+  cancel(explainId: string, clientId?: string): Promise<{ cancelled: boolean }>;
   dispose(): Promise<void>;
 }
 
@@ -49,8 +58,49 @@ export function explainKit(profiles: ConnectionProfile[]): ExplainKit {
       const result = await host.invoke('query/explain', { connectionId, sql, analyze }, client);
       return result.ok ? { plan: result.value as Plan } : { error: result.error };
     },
+    async explainWithId(explainId, connectionId, sql, analyze) {
+      const result = await host.invoke('query/explain', { connectionId, sql, analyze, explainId }, client);
+      return result.ok ? { plan: result.value as Plan } : { error: result.error };
+    },
+    async cancel(explainId, clientId = client.id) {
+      const result = await host.invoke('query/explain-cancel', { explainId }, { ...client, id: clientId });
+      if (!result.ok) throw new Error(`query/explain-cancel failed: ${result.error.message}`);
+      return result.value as { cancelled: boolean };
+    },
     dispose: () => pools.closeAll(),
   };
+}
+
+/**
+ * Starts an EXPLAIN with an id, waits until `running()` says the server is busy with it and at least
+ * `afterMs` have passed, then cancels it: the outcome, the cancel's answer and how long the call took
+ * to settle after the cancel.
+ */
+export async function explainThenCancel(
+  kit: ExplainKit,
+  explain: { explainId: string; connectionId: string; sql: string; analyze: boolean },
+  afterMs: number,
+  running: () => Promise<boolean>,
+): Promise<{ outcome: ExplainOutcome; cancelled: boolean; settledMs: number }> {
+  const started = performance.now();
+  let settled = false;
+  const call = kit.explainWithId(explain.explainId, explain.connectionId, explain.sql, explain.analyze).finally(() => (settled = true));
+  await waitFor(async () => settled || (await running()), 10_000, 'the EXPLAIN never showed up on the server');
+  expect(settled, 'the EXPLAIN ended before it could be cancelled').toBe(false);
+  const waited = performance.now() - started;
+  if (waited < afterMs) await new Promise((resolve) => setTimeout(resolve, afterMs - waited));
+  const cancelAt = performance.now();
+  const { cancelled } = await kit.cancel(explain.explainId);
+  const outcome = await call;
+  return { outcome, cancelled, settledMs: performance.now() - cancelAt };
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 export function profile(id: string, draft: Partial<ConnectionDraft> & Pick<ConnectionDraft, 'engine'>): ConnectionProfile {
