@@ -85,6 +85,7 @@ export class ImportService {
     const opened = await this.options.openDriver(input.connectionId);
     const { profile, driver } = opened;
     if (driver.kind !== 'sql') throw new CoreError('UNSUPPORTED', `CSV import works on SQL databases only; "${profile.name}" is not one.`);
+    if (profile.readOnly) throw new CoreError('UNSUPPORTED', `"${profile.name}" is a read-only connection, so nothing can be imported into it. Edit the connection to turn read-only off.`);
     const table = importTableName(profile, input.path);
     await requireRollback(driver, profile.engine, input.path);
     const releasePool = this.options.retain(input.connectionId);

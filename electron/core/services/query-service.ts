@@ -12,6 +12,7 @@ import { StatementStream } from '../results/statement-stream';
 import type { ClientContext } from './client-context';
 import type { HistoryRecord, RecordHistory } from './history-service';
 import type { OpenDriver } from './connection-service';
+import { readWriteSwitchRefusal } from './read-only-guard';
 import { RunCredit } from './run-credit';
 
 export interface QueryServiceOptions {
@@ -45,6 +46,8 @@ interface RunPlan {
   baseOffset: number;
   stopOnError: boolean;
   dialect: SplitDialect;
+  /** The profile is read-only: statements that would switch the session to read-write are refused before they are sent. */
+  readOnly: boolean;
   /** The single statement's text rewritten to positional placeholders, with its values; absent without params. */
   bound?: BoundStatement;
 }
@@ -181,6 +184,7 @@ export class QueryService {
         baseOffset: input.baseOffset ?? 0,
         stopOnError: input.stopOnError ?? true,
         dialect,
+        readOnly: profile.readOnly,
         ...(input.params && input.params.length > 0 ? { bound: bindParams(statements, dialect, input.params) } : {}),
       };
       session = await driver.acquireConnection();
@@ -244,6 +248,8 @@ export class QueryService {
           openSpool: () => this.options.spools.create(client.id, runId, index),
         });
         try {
+          const refusal = plan.readOnly ? readWriteSwitchRefusal(statement.sql, plan.dialect) : null;
+          if (refusal) throw refusal;
           const summary = await session.execute(
             plan.bound?.sql ?? statement.sql,
             {

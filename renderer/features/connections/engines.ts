@@ -26,9 +26,9 @@ export function connectionLocation(profile: { engine: Engine; host: string; port
 export function readOnlyMeaning(engine: Engine): string {
   switch (engine) {
     case 'postgres':
-      return 'Enforced by the server session (default_transaction_read_only). A script can switch it back off: for a hard guarantee, connect as a role that may only read.';
+      return 'Enforced by the server session (default_transaction_read_only); Strata also refuses statements that would switch it off. SQL built at run time (EXECUTE in a DO block) or a stored function can still switch it: for a hard guarantee, connect as a role that may only read.';
     case 'mysql':
-      return 'Enforced by the server session (SET SESSION TRANSACTION READ ONLY). A script can switch it back off: for a hard guarantee, connect as a user that may only read.';
+      return 'Enforced by the server session (SET SESSION TRANSACTION READ ONLY); Strata also refuses statements that would switch it off. SQL built at run time (PREPARE … FROM a variable) or a stored procedure can still switch it: for a hard guarantee, connect as a user that may only read.';
     case 'sqlite':
       return 'The file is opened read-only, so nothing can change it.';
     case 'mongodb':

@@ -42,6 +42,8 @@ describe('the safety settings of the connection dialog', () => {
     expect(checkbox(html, 'Confirm destructive statements')).toContain('checked');
     expect(checkbox(html, 'Confirm destructive statements')).not.toContain('disabled');
     expect(text(html)).toContain('Enforced by the server session (default_transaction_read_only)');
+    expect(text(html)).toContain('Strata also refuses statements that would switch it off');
+    expect(text(html)).toContain('for a hard guarantee, connect as a role that may only read');
   });
 
   it('on production shows the badge and keeps confirmations on, saying why', () => {
