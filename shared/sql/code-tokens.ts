@@ -30,19 +30,30 @@ const PUNCTUATION: Record<string, CodeTokenKind> = { '(': 'open', ')': 'close', 
  */
 export function codeTokens(sql: string, dialect: SplitDialect): CodeToken[] {
   const tokens: CodeToken[] = [];
+  forEachCodeToken(sql, dialect, (token) => {
+    tokens.push(token);
+  });
+  return tokens;
+}
+
+/** codeTokens one at a time, in order, without keeping them: for scanning whole scripts. `visit` may stop the scan. */
+export function forEachCodeToken(sql: string, dialect: SplitDialect, visit: (token: CodeToken) => void | 'stop'): void {
+  let stopped = false;
   let position = 0;
   let depth = 0;
   let executableComments = 0;
+  let previousKind: CodeTokenKind | null = null;
 
   const push = (kind: CodeTokenKind, start: number, end: number, text = sql.slice(start, end)) => {
     if (kind === 'close') depth = Math.max(0, depth - 1);
-    tokens.push({ kind, text, offset: start, end, depth });
+    if (visit({ kind, text, offset: start, end, depth }) === 'stop') stopped = true;
     if (kind === 'open') depth++;
     if (kind === 'semicolon') depth = 0;
+    previousKind = kind;
     position = end;
   };
 
-  while (position < sql.length) {
+  while (!stopped && position < sql.length) {
     const char = sql[position];
     const next = sql[position + 1] ?? '';
     if (/\s/.test(char)) {
@@ -80,14 +91,13 @@ export function codeTokens(sql: string, dialect: SplitDialect): CodeToken[] {
       if (dialect === 'postgres' && (word === 'E' || word === 'e') && sql[end] === "'") {
         push('string', position, quotedEnd(sql, end, "'", true));
       } else {
-        const afterDot = tokens.at(-1)?.kind === 'dot';
+        const afterDot = previousKind === 'dot';
         push(afterDot ? 'name' : 'word', position, end, afterDot ? word : word.toUpperCase());
       }
     } else {
       push(PUNCTUATION[char] ?? 'other', position, position + 1);
     }
   }
-  return tokens;
 }
 
 /** The statements of one piece of code, split at its semicolons. */

@@ -78,8 +78,8 @@ export function findDestructiveStatements(script: string, dialect: SplitDialect,
   for (const statement of splitStatements(script, dialect)) {
     if (!REASON_WORDS.test(statement.sql)) continue;
     const tokens = codeTokens(statement.sql, dialect);
-    // A semicolon the splitter did not split at (it misreads E'\'' and some MySQL # comments) still
-    // ends a statement for the server; only compound bodies (BEGIN … END) keep theirs.
+    // A semicolon the splitter did not split at (in a MySQL DELIMITER block, say) still ends a
+    // statement for the server; only compound bodies (BEGIN … END) keep theirs.
     const parts = hasCompoundBody(tokens) ? [tokens] : splitAtSemicolons(tokens);
     for (const part of parts) {
       const reason = classify(part, context);

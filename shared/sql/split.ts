@@ -5,6 +5,8 @@ import {
   sqliteSplitterOptions,
   type SplitterOptions,
 } from 'dbgate-query-splitter';
+import { forEachCodeToken } from './code-tokens';
+import { maskForSplitter } from './split-mask';
 
 type SplitResultItem = ReturnType<typeof splitQuery>[number];
 
@@ -17,27 +19,29 @@ export interface SqlStatement {
   end: number;
 }
 
+// The splitter reads a masked script (split-mask.ts) in which what it would misread is already blanked:
+// E'…' and dollar-quoted strings, # and nested comments, and the semicolons inside routine bodies.
 const splitterOptions: Record<SplitDialect, SplitterOptions> = {
-  postgres: { ...postgreSplitterOptions, returnRichInfo: true },
+  postgres: { ...postgreSplitterOptions, allowDollarDollarString: false, returnRichInfo: true },
   mysql: { ...mysqlSplitterOptions, returnRichInfo: true },
-  // SQLite also quotes names with `backticks` and [brackets]. The library's BEGIN…END tracking
-  // (skipSeparatorBeginEnd) also fires on `BEGIN;` transactions and inside names such as "beginning",
-  // so it stays off and trigger bodies are joined again by joinTriggerBodies.
+  // SQLite also quotes names with `backticks` and [brackets]. Its BEGIN…END tracking
+  // (skipSeparatorBeginEnd) also fires on `BEGIN;` transactions, so the mask finds trigger bodies instead.
   sqlite: {
     ...sqliteSplitterOptions,
+    returnRichInfo: true,
     skipSeparatorBeginEnd: false,
     stringsBegins: ["'", '"', '`', '['],
     stringsEnds: { "'": "'", '"': '"', '`': '`', '[': ']' },
     stringEscapes: { "'": "'", '"': '"', '`': '`' },
-    returnRichInfo: true,
   },
 };
 
 /** Splits a script into statements. Pieces holding only whitespace and comments are dropped. */
 export function splitStatements(sql: string, dialect: SplitDialect): SqlStatement[] {
-  let pieces = splitQuery(sql, splitterOptions[dialect]).map((item) => toStatement(sql, item));
-  if (dialect === 'sqlite') pieces = joinTriggerBodies(sql, pieces);
-  return pieces.filter((piece) => codeStart(piece.sql, dialect) < piece.sql.length);
+  const masked = maskForSplitter(sql, dialect);
+  return splitQuery(masked, splitterOptions[dialect])
+    .map((item) => toStatement(sql, item))
+    .filter((statement) => holdsCode(statement.sql, dialect));
 }
 
 /**
@@ -56,60 +60,27 @@ export function statementAt(sql: string, dialect: SplitDialect, cursorOffset: nu
 
 /** The statement's first word after any leading comments, upper-cased: SELECT, CREATE, WITH… */
 export function firstKeyword(statement: string, dialect: SplitDialect): string | null {
-  return /^[A-Za-z_]+/.exec(statement.slice(codeStart(statement, dialect)))?.[0].toUpperCase() ?? null;
+  let keyword: string | null = null;
+  forEachCodeToken(statement, dialect, (token) => {
+    if (token.kind === 'word') keyword = token.text;
+    return 'stop';
+  });
+  return keyword;
+}
+
+function holdsCode(text: string, dialect: SplitDialect): boolean {
+  let found = false;
+  forEachCodeToken(text, dialect, () => {
+    found = true;
+    return 'stop';
+  });
+  return found;
 }
 
 function toStatement(sql: string, item: SplitResultItem): SqlStatement {
   if (typeof item === 'string') throw new Error('The SQL splitter returned text without positions.');
   const offset = item.trimStart?.position ?? item.start.position;
-  // An unterminated string or comment makes the splitter report one character past the end.
+  // An unterminated string makes the splitter report one character past the end.
   const end = Math.min(item.trimEnd?.position ?? item.end.position, sql.length);
   return { sql: sql.slice(offset, end), offset, end };
-}
-
-const CREATE_TRIGGER = /^CREATE\s+(?:TEMP\s+|TEMPORARY\s+)?TRIGGER\b/i;
-const END_KEYWORD = /^END\b/i;
-
-/** A SQLite trigger's body ends with `; END`: join the pieces from CREATE TRIGGER up to that END. */
-function joinTriggerBodies(sql: string, pieces: SqlStatement[]): SqlStatement[] {
-  const joined: SqlStatement[] = [];
-  for (let index = 0; index < pieces.length; index++) {
-    const first = pieces[index];
-    if (!CREATE_TRIGGER.test(first.sql.slice(codeStart(first.sql, 'sqlite')))) {
-      joined.push(first);
-      continue;
-    }
-    let last = first;
-    while (!isTriggerEnd(last) && index + 1 < pieces.length) last = pieces[++index];
-    joined.push({ sql: sql.slice(first.offset, last.end), offset: first.offset, end: last.end });
-  }
-  return joined;
-}
-
-function isTriggerEnd(piece: SqlStatement): boolean {
-  const code = piece.sql.slice(codeStart(piece.sql, 'sqlite'));
-  if (!END_KEYWORD.test(code)) return false;
-  const rest = code.slice(3);
-  return codeStart(rest, 'sqlite') === rest.length;
-}
-
-/** Index of the first character that is neither whitespace nor inside a leading comment. */
-function codeStart(text: string, dialect: SplitDialect): number {
-  let position = 0;
-  while (position < text.length) {
-    const char = text[position];
-    if (/\s/.test(char)) {
-      position++;
-    } else if (text.startsWith('--', position)) {
-      const newline = text.indexOf('\n', position);
-      position = newline === -1 ? text.length : newline + 1;
-    } else if (text.startsWith('/*', position) && !(dialect === 'mysql' && text.startsWith('/*!', position))) {
-      // MySQL runs the body of /*! … */ as SQL, so such a comment is code.
-      const close = text.indexOf('*/', position + 2);
-      position = close === -1 ? text.length : close + 2;
-    } else {
-      return position;
-    }
-  }
-  return position;
 }
