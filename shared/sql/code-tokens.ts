@@ -123,7 +123,8 @@ export function closingIndex(tokens: CodeToken[], open: number): number {
 export function stringContent(token: CodeToken): string {
   const tag = DOLLAR_TAG.exec(token.text)?.[0];
   if (tag) return token.text.slice(tag.length, token.text.endsWith(tag) && token.text.length >= 2 * tag.length ? -tag.length : undefined);
-  const quote = token.text.startsWith("'") ? "'" : token.text.slice(1, 2);
+  // A prefixed string (E'…', N'…', X'…') opens with its second character.
+  const quote = token.text.startsWith("'") || token.text.startsWith('"') ? token.text[0] : token.text.slice(1, 2);
   const start = token.text.indexOf(quote) + 1;
   const body = token.text.endsWith(quote) && token.text.length > start ? token.text.slice(start, -1) : token.text.slice(start);
   return body.split(quote + quote).join(quote);

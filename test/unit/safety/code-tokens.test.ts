@@ -77,5 +77,9 @@ describe('SQL code tokens', () => {
     expect(content("'it''s'")).toBe("it's");
     expect(content('$body$ drop $$ $body$')).toBe(' drop $$ ');
     expect(content('$$unterminated')).toBe('unterminated');
+    expect(content("E'it''s'")).toBe("it's");
+    const mysqlContent = (sql: string) => stringContent(codeTokens(sql, 'mysql')[0]);
+    expect(mysqlContent('"say ""hi"""')).toBe('say "hi"');
+    expect(mysqlContent("'a''b'")).toBe("a'b");
   });
 });
