@@ -17,7 +17,8 @@ export interface ReadWriteSwitch {
  *
  * PostgreSQL: SET/RESET of default_transaction_read_only and transaction_read_only, SET [SESSION
  * CHARACTERISTICS AS] TRANSACTION, BEGIN and START TRANSACTION with READ WRITE, set_config() on those
- * settings (or on a name computed at run time). MySQL/MariaDB: SET [scope] TRANSACTION … READ WRITE,
+ * settings (or on a name computed at run time), and ALTER SYSTEM, which a read-only transaction
+ * does not stop. MySQL/MariaDB: SET GLOBAL/PERSIST of any variable (a change to the server), SET [scope] TRANSACTION … READ WRITE,
  * START TRANSACTION … READ WRITE, SET of transaction_read_only or tx_read_only in every spelling
  * (@@session.…, SESSION …, SET STATEMENT … FOR). Code whose text is written out is read too: DO
  * bodies and EXECUTE '…' in them, MySQL's PREPARE … FROM '…', EXECUTE IMMEDIATE '…' and BEGIN NOT
@@ -36,11 +37,13 @@ export function findReadWriteSwitch(sql: string, dialect: SplitDialect): ReadWri
  * Every switch names a read-only setting, READ WRITE or set_config; a U& name or a backslash escape
  * could spell them without these letters.
  */
-const MENTIONS = /read|set_config|u&|\\/i;
+const MENTIONS = /read|set_config|u&|\\|system|global|persist/i;
 
 const PG_SETTINGS = new Set(['default_transaction_read_only', 'transaction_read_only']);
 const MYSQL_VARIABLES = new Set(['transaction_read_only', 'tx_read_only']);
 const MYSQL_SCOPES = new Set(['GLOBAL', 'SESSION', 'LOCAL', 'PERSIST', 'PERSIST_ONLY']);
+/** Scopes whose assignments change the server for every session, not this one. */
+const MYSQL_SERVER_SCOPES = new Set(['GLOBAL', 'PERSIST', 'PERSIST_ONLY']);
 /** Boolean spellings PostgreSQL reads as true: on, 1, and the prefixes of true and yes. */
 const PG_TRUE = new Set(['on', '1', 't', 'tr', 'tru', 'true', 'y', 'ye', 'yes']);
 const MYSQL_TRUE = new Set(['on', '1', 'true']);
@@ -90,6 +93,9 @@ function classifyStatement(tokens: CodeToken[], context: Context): ReadWriteSwit
       return hasReadWrite(tokens) ? { form: 'START TRANSACTION … READ WRITE' } : null;
     case 'DO':
       return postgres ? classifyDoBlock(tokens, context) : null;
+    case 'ALTER':
+      // Writes postgresql.auto.conf, and a read-only transaction does not stop it.
+      return postgres && isWord(tokens[1], 'SYSTEM') ? { form: 'ALTER SYSTEM' } : null;
     case 'EXECUTE':
       // PL/pgSQL's EXECUTE '…'; MariaDB's EXECUTE IMMEDIATE '…'.
       if (postgres) return withinCode(untilWord(tokens.slice(1), ['INTO', 'USING']), context, 'EXECUTE');
@@ -135,13 +141,18 @@ function classifyMysqlSet(tokens: CodeToken[], context: Context): ReadWriteSwitc
 function classifyAssignments(tokens: CodeToken[]): ReadWriteSwitch | null {
   for (const assignment of splitAtDepth(tokens, tokens[0]?.depth ?? 0)) {
     let index = 0;
+    let scope: string | undefined;
     if (assignment[0]?.text === '@' && assignment[1]?.text === '@') {
       index = assignment[3]?.kind === 'dot' ? 4 : 2;
+      if (index === 4) scope = assignment[2]?.text.toUpperCase();
     } else if (assignment[0]?.text === '@') {
       continue;
     } else if (assignment[0]?.kind === 'word' && MYSQL_SCOPES.has(assignment[0].text) && assignment[1] && assignment[1].kind !== 'other') {
       index = 1;
+      scope = assignment[0].text;
     }
+    // A server-wide setting is a change to the server, whatever the variable.
+    if (scope !== undefined && MYSQL_SERVER_SCOPES.has(scope)) return { form: `SET ${scope}` };
     const target = identifierAt(assignment, index, 'mysql');
     if (!target || !MYSQL_VARIABLES.has(target.name)) continue;
     let valueStart = target.next;

@@ -7,7 +7,7 @@ import { engineKits, type EngineKit } from './engine-kits';
 const TABLE = 'items';
 const CREATED = 'created_here';
 /** Strata's own refusal, before the statement reaches the server. */
-const STRATA_REFUSAL = /^This connection is read-only: Strata does not run statements that switch the session to read-write, and this one does \(.+\)\. Edit the connection to turn read-only off\.$/;
+const STRATA_REFUSAL = /^This connection is read-only: Strata does not run statements that switch the session to read-write or change the server's settings, and this one does \(.+\)\. Edit the connection to turn read-only off\.$/;
 /** The server's (or SQLite's) refusal of a write on the read-only session. */
 const SERVER_REFUSAL = /read-only transaction|READ ONLY transaction|readonly database/;
 

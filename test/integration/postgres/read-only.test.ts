@@ -5,6 +5,7 @@ import { admin } from './support';
 
 const TABLE = 'strata_test_pg_ro_items';
 const NEW_TABLE = 'strata_test_pg_ro_created';
+const PROBE_SETTING = 'strata_test.read_only_probe';
 
 let testCore: TestCore;
 let client: TestClient;
@@ -22,6 +23,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await testCore?.cleanup();
+  // Only there if the ALTER SYSTEM test failed.
+  await admin(`ALTER SYSTEM RESET "${PROBE_SETTING}"`);
   await admin(`DROP TABLE IF EXISTS ${TABLE}, ${NEW_TABLE}`);
 });
 
@@ -106,6 +109,15 @@ describe('a read-only PostgreSQL connection', () => {
     expect(streamedRows(next, 1)).toEqual([['on']]);
     expect(errorsOf(next)).toEqual([expect.objectContaining({ index: 2, code: 'QUERY', message: expect.stringMatching(/read-only transaction/) })]);
     expect(await storedIds()).toEqual([1]);
+  });
+
+  it('refuses ALTER SYSTEM, which the read-only session itself would let through, and the server configuration is unchanged', async () => {
+    const settingName = PROBE_SETTING;
+    const events = await runScript(`ALTER SYSTEM SET "${settingName}" = 'written'`);
+    expect(errorsOf(events)).toEqual([
+      expect.objectContaining({ index: 0, code: 'QUERY', message: expect.stringMatching(/read-only: .*change the server's settings, and this one does \(ALTER SYSTEM\)/) }),
+    ]);
+    expect(await admin('SELECT 1 FROM pg_file_settings WHERE name = $1', [settingName])).toEqual([]);
   });
 
   it('lets statements that keep the session read-only run', async () => {

@@ -127,6 +127,13 @@ describe('statements that switch a PostgreSQL session to read-write', () => {
     expect(pg("DO $$ BEGIN EXECUTE format('SET %I = off', 'default_transaction_read_only'); END $$")).toBeNull();
     expect(pg('SELECT switch_it_off()')).toBeNull();
   });
+
+  it('refuses ALTER SYSTEM, which a read-only transaction lets through to postgresql.auto.conf', () => {
+    expect(pg("ALTER SYSTEM SET work_mem = '64MB'")).toBe('ALTER SYSTEM');
+    expect(pg('alter /* x */ system reset all')).toBe('ALTER SYSTEM');
+    expect(pg('ALTER TABLE system ADD COLUMN x int')).toBeNull();
+    expect(pg("SELECT 'ALTER SYSTEM SET work_mem = 1'")).toBeNull();
+  });
 });
 
 describe('statements that switch a MySQL or MariaDB session to read-write', () => {
@@ -145,7 +152,7 @@ describe('statements that switch a MySQL or MariaDB session to read-write', () =
     ['SET tx_read_only = 0', 'SET tx_read_only'],
     ['SET SESSION tx_read_only=OFF', 'SET tx_read_only'],
     ['SET LOCAL tx_read_only := FALSE', 'SET tx_read_only'],
-    ['SET @@GLOBAL.tx_read_only = 0', 'SET tx_read_only'],
+    ['SET @@GLOBAL.tx_read_only = 0', 'SET GLOBAL'],
     ["SET @@session.`tx_read_only` = 'OFF'", 'SET tx_read_only'],
     ['SET `TX_READ_ONLY` = 0', 'SET tx_read_only'],
     ['SET tx_read_only = DEFAULT', 'SET tx_read_only'],
@@ -202,6 +209,16 @@ describe('statements that switch a MySQL or MariaDB session to read-write', () =
   it('cannot see SQL text built at run time (documented limit)', () => {
     expect(my('PREPARE s FROM @sql')).toBeNull();
     expect(my("EXECUTE IMMEDIATE CONCAT('SET tx_', 'read_only = 0')")).toBeNull();
+  });
+
+  it('refuses server-wide settings, which change the server for every session', () => {
+    expect(my('SET GLOBAL max_connections = 10')).toBe('SET GLOBAL');
+    expect(my("set persist sql_mode = ''")).toBe('SET PERSIST');
+    expect(my("SET @@global.sql_mode = ''")).toBe('SET GLOBAL');
+    expect(my("SET SESSION sql_mode = '', GLOBAL max_connections = 10")).toBe('SET GLOBAL');
+    expect(my("SET SESSION sql_mode = ''")).toBeNull();
+    expect(my('SET @global = 1')).toBeNull();
+    expect(my('SELECT @@global.max_connections')).toBeNull();
   });
 });
 
