@@ -1,6 +1,7 @@
 // The Electron main process: app and window lifecycle only. Every decision lives in ./shell
 // (plain, tested modules); this file wires them to Electron's APIs.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type WebContents } from 'electron';
+import type { PickFileKind } from '../shared/ipc/contract';
 import type { InvokeResult } from '../shared/ipc/wire';
 import { createCore, type Core, type CoreClient } from './core/core';
 import { toStrataError } from './core/errors';
@@ -8,7 +9,7 @@ import { exitProcess, lingeringThreadCount } from './core/process/lingering-thre
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-origin';
 import { loadAppResponse } from './shell/app-response';
 import { findInitialFile } from './shell/cli-args';
-import { SQLITE_OPEN_DIALOG } from './shell/file-dialog';
+import { OPEN_DIALOGS } from './shell/file-dialog';
 import { IPC_EVENT, IPC_INVOKE } from './shell/ipc-names';
 import { createMenuTemplate } from './shell/menu-template';
 import { externalLinkTarget, isAllowedNavigation } from './shell/navigation';
@@ -145,8 +146,9 @@ function lockDown(contents: WebContents): void {
   });
 }
 
-async function pickFile(): Promise<string | null> {
+async function pickFile(kind: PickFileKind): Promise<string | null> {
   const owner = BrowserWindow.getFocusedWindow();
-  const result = owner ? await dialog.showOpenDialog(owner, SQLITE_OPEN_DIALOG) : await dialog.showOpenDialog(SQLITE_OPEN_DIALOG);
+  const options = OPEN_DIALOGS[kind];
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

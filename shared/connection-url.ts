@@ -1,4 +1,4 @@
-import { defaultPort, type ConnectionDraft, type Engine, type SslMode } from './model/connection';
+import { defaultPort, verifiesCertificate, type ConnectionDraft, type Engine, type SslMode } from './model/connection';
 
 export interface ParsedConnectionUrl {
   draft: Partial<ConnectionDraft>;
@@ -22,7 +22,7 @@ const SERVER_SCHEMES: Record<string, { engine: Exclude<Engine, 'sqlite'>; sslMod
   rediss: { engine: 'redis', sslMode: 'require' },
 };
 
-/** libpq's sslmode and MySQL's ssl-mode values, mapped to the three modes Strata offers. */
+/** libpq's sslmode and MySQL's ssl-mode values, mapped to the four modes Strata offers. */
 const SSL_MODE_VALUES: Record<string, SslMode> = {
   disable: 'disable',
   disabled: 'disable',
@@ -31,11 +31,18 @@ const SSL_MODE_VALUES: Record<string, SslMode> = {
   preferred: 'disable',
   require: 'require',
   required: 'require',
-  'verify-ca': 'verify-full',
-  verify_ca: 'verify-full',
+  'verify-ca': 'verify-ca',
+  verify_ca: 'verify-ca',
   'verify-full': 'verify-full',
   verify_identity: 'verify-full',
 };
+
+const SSL_MODE_PARAMS = ['sslmode', 'ssl-mode', 'ssl_mode'];
+const SSL_FLAG_PARAMS = ['ssl', 'tls'];
+/** The parameters naming a CA certificate file: libpq's, MySQL's option and URI spellings. */
+const CA_FILE_PARAMS = ['sslrootcert', 'ssl-ca', 'ssl_ca'];
+/** libpq's sslrootcert=system: the system's trusted authorities, which Strata uses when no file is named. */
+const SYSTEM_CA = 'system';
 
 /**
  * Reads a connection URL pasted by the user into the fields of a connection draft. Throws an Error whose
@@ -67,14 +74,16 @@ function parseServerUrl(input: string, scheme: string): ParsedConnectionUrl {
 
   const { host, port } = parseHostPort(hostPort, scheme);
   const params = parseQuery(query);
+  const sslMode = sslModeFrom(params, schemeSslMode);
   const draft: Partial<ConnectionDraft> = {
     engine,
     host,
     port: port ?? defaultPort(engine),
     user,
     database: parseDatabase(path, engine),
-    sslMode: sslModeFrom(params, schemeSslMode),
+    sslMode,
   };
+  if (engine === 'postgres' || engine === 'mysql') Object.assign(draft, caFileFrom(params, sslMode));
   const timeoutSeconds = params.get('connect_timeout') ?? params.get('connectTimeoutMS');
   if (timeoutSeconds !== undefined) draft.connectTimeoutMs = parseTimeout(timeoutSeconds, params.has('connectTimeoutMS'));
   return { draft, password };
@@ -105,15 +114,39 @@ function parseDatabase(path: string, engine: Engine): string {
 }
 
 function sslModeFrom(params: Map<string, string>, fallback: SslMode): SslMode {
-  const value = params.get('sslmode') ?? params.get('ssl-mode') ?? params.get('ssl_mode');
+  const value = SSL_MODE_PARAMS.map((name) => params.get(name)).find((given) => given !== undefined);
   if (value !== undefined) {
     const mode = SSL_MODE_VALUES[value.toLowerCase()];
     if (!mode) throw new Error(`The sslmode "${truncate(value)}" is unknown: use disable, require, verify-ca or verify-full.`);
     return mode;
   }
-  const flag = params.get('ssl') ?? params.get('tls');
+  const flag = SSL_FLAG_PARAMS.map((name) => params.get(name)).find((given) => given !== undefined);
   if (flag !== undefined) return flag === 'true' || flag === '1' ? 'require' : 'disable';
   return fallback;
+}
+
+/**
+ * The CA certificate file a postgres or mysql URL names, with the SSL mode that goes with it: as in libpq, a
+ * CA file turns 'require' into 'verify-ca', and a CA file without any mode asks for 'verify-ca' as well.
+ * sslrootcert=system names the system's authorities, which Strata uses when no file is named, and as in
+ * libpq it goes only with verify-full.
+ */
+function caFileFrom(params: Map<string, string>, sslMode: SslMode): Pick<ConnectionDraft, 'sslMode' | 'sslRootCertPath'> | null {
+  const key = CA_FILE_PARAMS.find((name) => params.has(name));
+  const value = key === undefined ? '' : (params.get(key) ?? '');
+  // MySQL Shell writes paths in parentheses: ssl-ca=(/etc/mysql/ca.pem).
+  const path = /^\(.*\)$/.test(value) ? value.slice(1, -1) : value;
+  if (key === undefined || path === '') return null;
+  const modeGiven = [...SSL_MODE_PARAMS, ...SSL_FLAG_PARAMS].some((name) => params.has(name));
+  if (key === 'sslrootcert' && path.toLowerCase() === SYSTEM_CA) {
+    if (modeGiven && sslMode !== 'verify-full') {
+      throw new Error("sslrootcert=system trusts the system's authorities and needs sslmode=verify-full: change the sslmode or remove sslrootcert.");
+    }
+    return { sslMode: 'verify-full' };
+  }
+  if (path.length > 4096) throw new Error(`The ${key} path in the URL is longer than 4096 characters.`);
+  const verifyingMode = verifiesCertificate(sslMode) ? sslMode : sslMode === 'require' || !modeGiven ? 'verify-ca' : sslMode;
+  return { sslMode: verifyingMode, sslRootCertPath: path };
 }
 
 function parseTimeout(value: string, inMilliseconds: boolean): number {

@@ -3,15 +3,25 @@ import { z } from 'zod';
 export const ENGINES = ['sqlite', 'postgres', 'mysql', 'mongodb', 'redis'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-/** libpq's names and meanings: disable = plain TCP, require = TLS without verification, verify-full = TLS with CA and host name checks. */
-export const SSL_MODES = ['disable', 'require', 'verify-full'] as const;
+/**
+ * libpq's names and meanings: disable = plain TCP, require = TLS without verification, verify-ca = TLS whose
+ * certificate must chain to a trusted CA, verify-full = that and the certificate must name the host.
+ */
+export const SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 export type SslMode = (typeof SSL_MODES)[number];
+
+/** The modes that check the server's certificate, and so use the profile's CA certificate file. */
+export function verifiesCertificate(mode: SslMode): boolean {
+  return mode === 'verify-ca' || mode === 'verify-full';
+}
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** The colour tag of production connections. */
 export const PRODUCTION_COLOR = '#ef4444';
 
 const text = (max: number) => z.string().max(max);
+/** A path from the root of a disk: /…, C:\… or C:/…, \\server\share…, or ~/… (the user's home folder, expanded by main). */
+const FULL_PATH = /^(?:\/|~(?:[/\\]|$)|[A-Za-z]:[/\\]|\\\\)/;
 
 /** What the user edits. Never holds a secret: passwords travel separately, as a PasswordChange. */
 export const connectionDraftSchema = z.strictObject({
@@ -23,6 +33,14 @@ export const connectionDraftSchema = z.strictObject({
   database: text(255),
   user: text(255),
   sslMode: z.enum(SSL_MODES),
+  /**
+   * The CA certificate file (PEM) that 'verify-ca' and 'verify-full' trust instead of the system's store: a path
+   * on the user's machine, read by main when it connects. Absent or empty: the system's trusted authorities.
+   */
+  sslRootCertPath: text(4096)
+    .refine((path) => !/[\0\r\n]/.test(path), 'The CA certificate path must be a single line without control characters.')
+    .refine((path) => path.trim() === '' || FULL_PATH.test(path.trim()), "Enter the file's full path, such as /etc/ssl/certs/my-ca.pem, C:\\certs\\my-ca.pem or ~/certs/my-ca.pem.")
+    .optional(),
   /** SQLite only: path of the database file. */
   filePath: text(4096),
   readOnly: z.boolean(),

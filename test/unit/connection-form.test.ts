@@ -112,6 +112,43 @@ describe('connection form', () => {
     expect({ ...marked, ...productionChange(false) }).toMatchObject({ production: false, color: '#ef4444' });
   });
 
+  it('saves the CA certificate file with the verify modes, trimmed, and round-trips it through a saved profile', () => {
+    const form = { ...blank(), name: 'lan', sslMode: 'verify-ca' as const, sslRootCertPath: '  /etc/strata/lan-ca.pem ' };
+    expect(draftFromForm(form).draft).toMatchObject({ sslMode: 'verify-ca', sslRootCertPath: '/etc/strata/lan-ca.pem' });
+    expect(draftFromForm({ ...form, sslMode: 'verify-full' }).draft).toMatchObject({ sslMode: 'verify-full', sslRootCertPath: '/etc/strata/lan-ca.pem' });
+
+    const withCa: ConnectionProfile = { ...saved, sslMode: 'verify-ca', sslRootCertPath: 'C:\\certs\\lan-ca.pem' };
+    expect(formFromProfile(withCa).sslRootCertPath).toBe('C:\\certs\\lan-ca.pem');
+    expect(draftOfProfile(withCa).sslRootCertPath).toBe('C:\\certs\\lan-ca.pem');
+    expect(draftFromForm(formFromProfile(withCa)).draft).toEqual(draftOfProfile(withCa));
+  });
+
+  it('leaves the CA certificate file out of modes that do not verify, and out of an empty field', () => {
+    const form = { ...blank(), name: 'lan', sslRootCertPath: '/etc/strata/lan-ca.pem' };
+    for (const sslMode of ['disable', 'require'] as const) {
+      expect(draftFromForm({ ...form, sslMode }).draft).not.toHaveProperty('sslRootCertPath');
+    }
+    expect(draftFromForm({ ...form, sslMode: 'verify-full', sslRootCertPath: '   ' }).draft).not.toHaveProperty('sslRootCertPath');
+    expect(draftFromForm({ ...form, engine: 'sqlite', filePath: '/data/x.db', sslMode: 'verify-full' }).draft).not.toHaveProperty('sslRootCertPath');
+  });
+
+  it('asks for the full path of the CA certificate file', () => {
+    const form = { ...blank(), name: 'lan', sslMode: 'verify-ca' as const };
+    expect(draftFromForm({ ...form, sslRootCertPath: 'certs/ca.pem' }).errors).toEqual({
+      sslRootCertPath: "Enter the file's full path, such as /etc/ssl/certs/my-ca.pem, C:\\certs\\my-ca.pem or ~/certs/my-ca.pem.",
+    });
+    for (const path of ['/etc/ca.pem', '~/certs/ca.pem', 'C:\\certs\\ca.pem', 'd:/ca.pem', '\\\\server\\share\\ca.pem']) {
+      expect(draftFromForm({ ...form, sslRootCertPath: path }).errors).toBeNull();
+    }
+    expect(fieldForIssuePath('draft.sslRootCertPath')).toBe('sslRootCertPath');
+  });
+
+  it('fills the SSL mode and the CA certificate file from a pasted URL', () => {
+    const form = applyParsedUrl(blank(), parseConnectionUrl('mysql://app@db.lan/shop?ssl-mode=VERIFY_CA&ssl-ca=%2Fetc%2Fmysql%2Fca.pem'));
+    expect(form).toMatchObject({ engine: 'mysql', sslMode: 'verify-ca', sslRootCertPath: '/etc/mysql/ca.pem' });
+    expect(draftFromForm(form).draft).toMatchObject({ sslMode: 'verify-ca', sslRootCertPath: '/etc/mysql/ca.pem' });
+  });
+
   it('maps the host validation issue paths to form fields', () => {
     expect(fieldForIssuePath('draft.production')).toBe('production');
     expect(fieldForIssuePath('draft.port')).toBe('port');

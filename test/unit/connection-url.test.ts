@@ -35,16 +35,65 @@ describe('parseConnectionUrl: server URLs', () => {
     expect(parseConnectionUrl('mysql://root@[2001:db8::7]/shop').draft).toMatchObject({ host: '2001:db8::7', port: 3306 });
   });
 
-  it('maps libpq and MySQL TLS modes onto disable, require and verify-full', () => {
+  it('maps libpq and MySQL TLS modes onto disable, require, verify-ca and verify-full', () => {
     const mode = (url: string) => parseConnectionUrl(url).draft.sslMode;
     expect(mode('postgres://h/db?sslmode=disable')).toBe('disable');
     expect(mode('postgres://h/db?sslmode=prefer')).toBe('disable');
     expect(mode('postgres://h/db?sslmode=require')).toBe('require');
-    expect(mode('postgres://h/db?sslmode=verify-ca')).toBe('verify-full');
+    expect(mode('postgres://h/db?sslmode=verify-ca')).toBe('verify-ca');
     expect(mode('postgres://h/db?application_name=x&sslmode=verify-full')).toBe('verify-full');
     expect(mode('mysql://h/db?ssl-mode=REQUIRED')).toBe('require');
+    expect(mode('mysql://h/db?ssl-mode=VERIFY_CA')).toBe('verify-ca');
+    expect(mode('mysql://h/db?ssl_mode=verify_ca')).toBe('verify-ca');
     expect(mode('mysql://h/db?ssl-mode=VERIFY_IDENTITY')).toBe('verify-full');
     expect(mode('postgres://h/db?ssl=true')).toBe('require');
+  });
+
+  it("reads libpq's sslrootcert into the CA certificate file, percent-decoded", () => {
+    expect(parseConnectionUrl('postgres://app@db.lan/shop?sslmode=verify-full&sslrootcert=%2Fetc%2Fstrata%2Fmy%20ca.pem').draft).toMatchObject({
+      sslMode: 'verify-full',
+      sslRootCertPath: '/etc/strata/my ca.pem',
+    });
+    expect(parseConnectionUrl('postgresql://db.lan/shop?sslrootcert=/home/me/ca.crt&sslmode=verify-ca').draft).toMatchObject({
+      sslMode: 'verify-ca',
+      sslRootCertPath: '/home/me/ca.crt',
+    });
+  });
+
+  it("reads MySQL's ssl-ca and ssl_ca, with MySQL Shell's parenthesised paths", () => {
+    expect(parseConnectionUrl('mysql://root@db.lan/shop?ssl-mode=VERIFY_CA&ssl-ca=%2Fetc%2Fmysql%2Fca.pem').draft).toMatchObject({
+      sslMode: 'verify-ca',
+      sslRootCertPath: '/etc/mysql/ca.pem',
+    });
+    expect(parseConnectionUrl('mariadb://db.lan/shop?ssl_ca=C:%5Ccerts%5Cca.pem&ssl-mode=VERIFY_IDENTITY').draft).toMatchObject({
+      engine: 'mysql',
+      sslMode: 'verify-full',
+      sslRootCertPath: 'C:\\certs\\ca.pem',
+    });
+    expect(parseConnectionUrl('mysql://db.lan/shop?ssl-mode=VERIFY_CA&ssl-ca=(/etc/mysql/ca.pem)').draft.sslRootCertPath).toBe('/etc/mysql/ca.pem');
+  });
+
+  it("turns 'require' with a CA file into 'verify-ca', as libpq does, and a CA file without a mode into 'verify-ca'", () => {
+    expect(parseConnectionUrl('postgres://h/db?sslmode=require&sslrootcert=/ca.pem').draft).toMatchObject({ sslMode: 'verify-ca', sslRootCertPath: '/ca.pem' });
+    expect(parseConnectionUrl('mysql://h/db?ssl-mode=REQUIRED&ssl-ca=/ca.pem').draft.sslMode).toBe('verify-ca');
+    expect(parseConnectionUrl('postgres://h/db?sslrootcert=/ca.pem').draft.sslMode).toBe('verify-ca');
+    // An explicit 'disable' stays: the file is kept for when the user picks a verify mode.
+    expect(parseConnectionUrl('postgres://h/db?sslmode=disable&sslrootcert=/ca.pem').draft).toMatchObject({ sslMode: 'disable', sslRootCertPath: '/ca.pem' });
+  });
+
+  it("takes sslrootcert=system as the system's authorities, with verify-full as in libpq", () => {
+    const { draft } = parseConnectionUrl('postgres://h/db?sslrootcert=system');
+    expect(draft.sslMode).toBe('verify-full');
+    expect(draft).not.toHaveProperty('sslRootCertPath');
+    expect(parseConnectionUrl('postgres://h/db?sslmode=verify-full&sslrootcert=system').draft.sslMode).toBe('verify-full');
+    expect(() => parseConnectionUrl('postgres://h/db?sslmode=require&sslrootcert=system')).toThrow(/sslrootcert=system .* needs sslmode=verify-full/);
+  });
+
+  it('leaves the CA certificate file out when the URL names none, or names an empty one', () => {
+    expect(parseConnectionUrl('postgres://h/db?sslmode=verify-full').draft).not.toHaveProperty('sslRootCertPath');
+    expect(parseConnectionUrl('postgres://h/db?sslmode=verify-ca&sslrootcert=').draft).not.toHaveProperty('sslRootCertPath');
+    // Only the engines whose drivers read a CA file take one from the URL.
+    expect(parseConnectionUrl('redis://cache/0?ssl-ca=/ca.pem').draft).not.toHaveProperty('sslRootCertPath');
   });
 
   it('reads the connect timeout in seconds', () => {

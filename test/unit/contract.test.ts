@@ -26,7 +26,7 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
   'connection/open': { id: 'c1' },
   'connection/close': { id: 'c1' },
   'connection/open-file': { path: '/tmp/shop.sqlite', readOnly: true },
-  'connection/pick-file': {},
+  'connection/pick-file': { kind: 'ca-certificate' },
   'schema/children': { connectionId: 'c1', path: [{ kind: 'schema', name: 'public' }], refresh: true },
   'schema/table': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
   'schema/ddl': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
@@ -141,7 +141,8 @@ describe('the IPC contract', () => {
         channel === 'saved-query/list' ||
         (channel === 'saved-query/save' && key === 'id') ||
         (channel === 'import/rows' && key === 'lines') ||
-        (channel === 'query/explain' && key === 'explainId');
+        (channel === 'query/explain' && key === 'explainId') ||
+        (channel === 'connection/pick-file' && key === 'kind');
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
   });
@@ -161,6 +162,12 @@ describe('the IPC contract', () => {
       ['vault/unlock', 'password', (length) => ({ password: 'p'.repeat(length) }), 1024],
       ['connection/open-file', 'path', (length) => ({ path: '/'.repeat(length), readOnly: false }), 4096],
       ['connection/save', 'draft.name', (length) => ({ ...goodPayloads['connection/save'], draft: { ...draft, name: 'n'.repeat(length) } }), 200],
+      [
+        'connection/save',
+        'draft.sslRootCertPath',
+        (length) => ({ ...goodPayloads['connection/save'], draft: { ...draft, sslMode: 'verify-ca', sslRootCertPath: `/${'c'.repeat(length - 1)}` } }),
+        4096,
+      ],
       [
         'connection/save',
         'password.value',
@@ -194,6 +201,11 @@ describe('the IPC contract', () => {
     expect(accepts('vault/create', { password: 'short' })).toBe(false);
     expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, port: 70000 } })).toBe(false);
     expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, engine: 'oracle' } })).toBe(false);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, sslMode: 'verify-ca', sslRootCertPath: '/etc/ssl/lan-ca.pem' } })).toBe(true);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, sslMode: 'verify_ca' } })).toBe(false);
+    expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, sslRootCertPath: '/etc/ssl/ca.pem\n/etc/passwd' } })).toBe(false);
+    expect(accepts('connection/pick-file', {})).toBe(true);
+    expect(accepts('connection/pick-file', { kind: 'any-file' })).toBe(false);
     expect(accepts('connection/save', { ...goodPayloads['connection/save'], draft: { ...draft, color: 'red' } })).toBe(false);
     expect(accepts('connection/save', { ...goodPayloads['connection/save'], password: { action: 'set' } })).toBe(false);
     expect(accepts('connection/save', { ...goodPayloads['connection/save'], password: { action: 'keep', value: 'pw' } })).toBe(false);

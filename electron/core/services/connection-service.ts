@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { ConnectionTestResult } from '../../../shared/ipc/contract';
-import { emptyDraft, type ConnectionDraft, type ConnectionProfile, type PasswordChange } from '../../../shared/model/connection';
+import type { ConnectionTestResult, PickFileKind } from '../../../shared/ipc/contract';
+import { emptyDraft, verifiesCertificate, type ConnectionDraft, type ConnectionProfile, type PasswordChange } from '../../../shared/model/connection';
 import type { AppQueryLog } from '../activity/app-query-log';
 import type { DriverRegistry } from '../drivers/registry';
 import type { Dialect, Driver } from '../drivers/types';
@@ -20,7 +20,7 @@ export interface ConnectionServiceOptions {
   /** Where drivers record the statements they send on Strata's behalf. */
   appQueries: AppQueryLog;
   /** A native file dialog; absent where the host has none. */
-  pickFile?: () => Promise<string | null>;
+  pickFile?: (kind: PickFileKind) => Promise<string | null>;
   /** Called when a connection's settings changed or it was removed, so caches about it are dropped. */
   onChanged: (id: string) => void;
   log: (line: string) => void;
@@ -68,11 +68,11 @@ export class ConnectionService {
       return { closed: true };
     },
     'connection/open-file': ({ path, readOnly }) => this.openFile(path, readOnly),
-    'connection/pick-file': async () => {
+    'connection/pick-file': async ({ kind }) => {
       if (!this.options.pickFile) {
         throw new CoreError('UNSUPPORTED', "This window cannot show a file dialog. Type the file's path instead.");
       }
-      return { path: await this.options.pickFile() };
+      return { path: await this.options.pickFile(kind ?? 'sqlite-database') };
     },
   };
 
@@ -280,8 +280,12 @@ export class ConnectionService {
   }
 }
 
-/** Checks what the schema cannot: each engine's required fields. SQLite paths become absolute. */
-function normalizeDraft(draft: ConnectionDraft): ConnectionDraft {
+/**
+ * Checks what the schema cannot: each engine's required fields. SQLite paths become absolute. A CA certificate
+ * file is kept only for the SSL modes that use it.
+ */
+function normalizeDraft(input: ConnectionDraft): ConnectionDraft {
+  const { sslRootCertPath, ...draft } = input;
   if (draft.engine === 'sqlite') {
     if (draft.filePath.trim() === '') throw new CoreError('INVALID_INPUT', 'Choose the SQLite database file.', { issues: [{ path: 'draft.filePath', message: 'Choose the database file.' }] });
     return { ...draft, filePath: resolve(draft.filePath) };
@@ -289,7 +293,8 @@ function normalizeDraft(draft: ConnectionDraft): ConnectionDraft {
   if (draft.host.trim() === '') {
     throw new CoreError('INVALID_INPUT', "Enter the server's host name or address.", { issues: [{ path: 'draft.host', message: 'Enter the host.' }] });
   }
-  return { ...draft, host: draft.host.trim() };
+  const caFile = verifiesCertificate(draft.sslMode) ? (sslRootCertPath?.trim() ?? '') : '';
+  return { ...draft, host: draft.host.trim(), ...(caFile === '' ? {} : { sslRootCertPath: caFile }) };
 }
 
 async function requireFile(filePath: string): Promise<void> {

@@ -6,6 +6,8 @@ const profileSchema = connectionDraftSchema.extend({
   // Profiles saved before these settings existed load as not production, with confirmations on.
   production: z.boolean().default(false),
   confirmDestructive: z.boolean().default(true),
+  // Checked when saved and again when connecting: a hand-edited path must not make the whole file unreadable.
+  sslRootCertPath: z.string().max(4096).optional(),
   id: z.string().min(1).max(100),
   hasPassword: z.boolean(),
   builtIn: z.boolean(),

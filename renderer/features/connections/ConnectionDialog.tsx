@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { parseConnectionUrl } from '../../../shared/connection-url';
 import type { ConnectionTestResult } from '../../../shared/ipc/contract';
-import { ENGINES, SSL_MODES, type ConnectionProfile, type Engine, type SslMode } from '../../../shared/model/connection';
+import { ENGINES, SSL_MODES, verifiesCertificate, type ConnectionProfile, type Engine, type SslMode } from '../../../shared/model/connection';
 import { api, BridgeError } from '../../bridge';
 import { useStore } from '../../store';
 import { isVaultError } from '../../store/vault-slice';
@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
+import { CaCertificateField } from './CaCertificateField';
 import { ColorPicker } from './ColorPicker';
 import {
   applyParsedUrl,
@@ -21,7 +22,7 @@ import {
   type ConnectionForm,
   type FieldErrors,
 } from './connection-form';
-import { ENGINE_LABELS, SSL_MODE_LABELS } from './engines';
+import { ENGINE_LABELS, SSL_MODE_HINTS, SSL_MODE_LABELS } from './engines';
 import { SafetySettings } from './SafetySettings';
 import './connection-dialog.css';
 
@@ -50,6 +51,7 @@ export function ConnectionDialog({ profile, onClose, onSaved }: ConnectionDialog
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const pasted = useRef(false);
 
+  const sslHintId = useId();
   const sqlite = form.engine === 'sqlite';
   const hasSavedPassword = profile?.hasPassword === true;
 
@@ -214,7 +216,19 @@ export function ConnectionDialog({ profile, onClose, onSaved }: ConnectionDialog
               <TextField label="Port" value={form.port} onChange={(port) => update({ port })} error={errors.port} inputMode="numeric" />
             </div>
             <TextField label="Database" value={form.database} onChange={(database) => update({ database })} error={errors.database} />
-            <Select<SslMode> label="SSL mode" value={form.sslMode} options={SSL_OPTIONS} onChange={(sslMode) => update({ sslMode })} />
+            <Select<SslMode>
+              label="SSL mode"
+              value={form.sslMode}
+              options={SSL_OPTIONS}
+              onChange={(sslMode) => update({ sslMode })}
+              aria-describedby={sslHintId}
+            />
+            <div id={sslHintId} className="span-2 field-hint ssl-mode-hint">
+              {SSL_MODE_HINTS[form.sslMode]}
+            </div>
+            {verifiesCertificate(form.sslMode) ? (
+              <CaCertificateField path={form.sslRootCertPath} error={errors.sslRootCertPath} onChange={(sslRootCertPath) => update({ sslRootCertPath })} onPickError={setFormError} />
+            ) : null}
             <TextField label="User" value={form.user} onChange={(user) => update({ user })} error={errors.user} />
             <PasswordField form={form} hasSavedPassword={hasSavedPassword} error={errors.password} onChange={update} />
             <TextField

@@ -3,6 +3,7 @@ import {
   defaultPort,
   emptyDraft,
   PRODUCTION_COLOR,
+  verifiesCertificate,
   type ConnectionDraft,
   type ConnectionProfile,
   type Engine,
@@ -23,6 +24,8 @@ export interface ConnectionForm {
   database: string;
   user: string;
   sslMode: SslMode;
+  /** The CA certificate file of the verify modes; kept while another mode is chosen, saved only with a verify mode. */
+  sslRootCertPath: string;
   filePath: string;
   readOnly: boolean;
   production: boolean;
@@ -52,6 +55,7 @@ export function formFromDraft(draft: ConnectionDraft, nameTouched: boolean): Con
     database: draft.database,
     user: draft.user,
     sslMode: draft.sslMode,
+    sslRootCertPath: draft.sslRootCertPath ?? '',
     filePath: draft.filePath,
     readOnly: draft.readOnly,
     production: draft.production,
@@ -96,6 +100,7 @@ export function applyParsedUrl(form: ConnectionForm, parsed: ParsedConnectionUrl
   if (draft.database !== undefined) next.database = draft.database;
   if (draft.user !== undefined) next.user = draft.user;
   if (draft.sslMode !== undefined) next.sslMode = draft.sslMode;
+  if (draft.sslRootCertPath !== undefined) next.sslRootCertPath = draft.sslRootCertPath;
   if (draft.filePath !== undefined) next.filePath = draft.filePath;
   if (draft.readOnly !== undefined) next.readOnly = draft.readOnly;
   if (draft.connectTimeoutMs !== undefined) next.connectTimeoutSeconds = seconds(draft.connectTimeoutMs);
@@ -131,6 +136,7 @@ export function draftFromForm(form: ConnectionForm): { draft: ConnectionDraft; e
   const connectTimeoutMs = sqlite
     ? 10_000
     : parseSeconds(form.connectTimeoutSeconds || '10', 'connectTimeoutSeconds', 'The connect timeout', errors, 0.1, 600);
+  const caFile = !sqlite && verifiesCertificate(form.sslMode) ? form.sslRootCertPath.trim() : '';
 
   const draft: ConnectionDraft = {
     name: form.name.trim(),
@@ -141,6 +147,7 @@ export function draftFromForm(form: ConnectionForm): { draft: ConnectionDraft; e
     database: sqlite ? '' : form.database.trim(),
     user: sqlite ? '' : form.user,
     sslMode: sqlite ? 'disable' : form.sslMode,
+    ...(caFile === '' ? {} : { sslRootCertPath: caFile }),
     filePath: sqlite ? form.filePath.trim() : '',
     readOnly: form.readOnly,
     production: form.production,
@@ -175,6 +182,7 @@ const FIELD_BY_DRAFT_KEY: Record<string, FormField> = {
   database: 'database',
   user: 'user',
   sslMode: 'sslMode',
+  sslRootCertPath: 'sslRootCertPath',
   filePath: 'filePath',
   readOnly: 'readOnly',
   production: 'production',
@@ -197,6 +205,7 @@ export function fieldForIssuePath(path: string): FormField | null {
 
 /** The editable part of a saved profile, as the contract's strict draft schema expects it. */
 export function draftOfProfile(profile: ConnectionProfile): ConnectionDraft {
-  const { name, color, engine, host, port, database, user, sslMode, filePath, readOnly, production, confirmDestructive, statementTimeoutMs, connectTimeoutMs } = profile;
-  return { name, color, engine, host, port, database, user, sslMode, filePath, readOnly, production, confirmDestructive, statementTimeoutMs, connectTimeoutMs };
+  const { name, color, engine, host, port, database, user, sslMode, sslRootCertPath, filePath, readOnly, production, confirmDestructive, statementTimeoutMs, connectTimeoutMs } = profile;
+  const draft = { name, color, engine, host, port, database, user, sslMode, filePath, readOnly, production, confirmDestructive, statementTimeoutMs, connectTimeoutMs };
+  return sslRootCertPath === undefined ? draft : { ...draft, sslRootCertPath };
 }

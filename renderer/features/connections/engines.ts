@@ -11,7 +11,16 @@ export const ENGINE_LABELS: Record<Engine, string> = {
 export const SSL_MODE_LABELS: Record<SslMode, string> = {
   disable: 'Disable (plain TCP)',
   require: 'Require (encrypt, no certificate check)',
+  'verify-ca': 'Verify CA (not host name)',
   'verify-full': 'Verify full (CA and host name)',
+};
+
+/** One line on what each mode protects against, shown under the SSL mode. */
+export const SSL_MODE_HINTS: Record<SslMode, string> = {
+  disable: 'No encryption: passwords and data cross the network as plain text.',
+  require: "Encrypted, but the server's certificate is not checked, so an impostor could pose as the server.",
+  'verify-ca': 'Encrypted; the certificate must be signed by the CA below (else one this computer trusts). Any host name is accepted.',
+  'verify-full': 'Encrypted; the certificate must be signed by the CA below (else one this computer trusts) and name this host.',
 };
 
 /** A short "where": host:port/database for servers, the file name for SQLite. */

@@ -1,20 +1,13 @@
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import mysql, { type SslOptions } from 'mysql2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppQueryReport } from '../../../electron/core/activity/app-query-report';
-import { connectionOptions } from '../../../electron/core/drivers/mysql/client-config';
 import { MysqlDriver } from '../../../electron/core/drivers/mysql/driver';
-import { toCoreError } from '../../../electron/core/drivers/mysql/error-mapping';
-import type { SslMode } from '../../../shared/model/connection';
-import { collector, driverConfig, eventually, expectCoreError, MY_HOST, MY_PORT, run, threadsRunning } from './support';
+import { SNAKEOIL_CERT, snakeoilNames } from '../../support/tls-fixtures';
+import { collector, driverConfig, eventually, expectCoreError, run, threadsRunning } from './support';
 
 /** Admitted over TLS only (REQUIRE SSL), without a password; test/support/mariadb-setup.sh creates it. */
 const TLS_USER = 'strata_tls_user';
-/** The server's certificate as test/support/mariadb-setup.sh configures it: self-signed, so its own CA. */
-const SNAKEOIL_CERT = '/etc/ssl/certs/ssl-cert-snakeoil.pem';
 
 const drivers: MysqlDriver[] = [];
 function driver(...args: Parameters<typeof driverConfig>): MysqlDriver {
@@ -86,28 +79,6 @@ async function sessionTls(created: MysqlDriver): Promise<{ cipher: unknown; vers
   }
 }
 
-/** Connects once with the driver's own options for `sslMode`, plus `ca` as the only trusted authority. */
-async function connectTrusting(ca: string, sslMode: SslMode): Promise<unknown> {
-  const config = driverConfig({ user: TLS_USER, sslMode });
-  const options = connectionOptions(config);
-  const connection = mysql.createConnection({ ...options, ssl: { ...(options.ssl as SslOptions), ca } });
-  connection.on('error', () => undefined);
-  try {
-    return await new Promise((resolve, reject) => connection.query("SHOW SESSION STATUS LIKE 'Ssl_cipher'", (error, rows) => (error ? reject(error) : resolve(rows))));
-  } catch (error) {
-    throw toCoreError(error, {
-      address: { host: MY_HOST, port: MY_PORT, user: TLS_USER },
-      database: null,
-      sslMode,
-      connectTimeoutMs: 10_000,
-      statementTimeoutMs: 0,
-      readOnly: false,
-    });
-  } finally {
-    connection.destroy();
-  }
-}
-
 describe('MySQL TLS (against the local MariaDB with TLS on)', () => {
   it("encrypts the session in 'require'", async () => {
     const tls = await sessionTls(driver({ sslMode: 'require' }));
@@ -143,24 +114,16 @@ describe('MySQL TLS (against the local MariaDB with TLS on)', () => {
   it("fails 'verify-full' with TLS against the self-signed certificate, which no trusted authority signed", async () => {
     const error = await expectCoreError(driver({ user: TLS_USER, sslMode: 'verify-full' }).init(), 'TLS');
     expect(error.message).toBe(
-      "The server's certificate could not be verified (self-signed certificate). SSL mode 'verify-full' needs a certificate from a trusted authority; choose 'require' to encrypt without verifying.",
+      "The server's certificate could not be verified (self-signed certificate). SSL mode 'verify-full' needs a certificate from an authority this computer trusts: choose the CA certificate file that issued it (for a self-signed certificate, the certificate itself), or SSL mode 'require' to encrypt without verifying.",
     );
   });
 
   it("checks an IP address host in 'verify-full' against the certificate's addresses, not the name 'localhost'", async () => {
     // Trusting the snakeoil certificate leaves only the name check: it names the machine, not 127.0.0.1.
-    const ca = readFileSync(SNAKEOIL_CERT, 'utf8');
-    const error = await connectTrusting(ca, 'verify-full').then(
-      () => null,
-      (caught: unknown) => caught,
+    const error = await expectCoreError(driver({ user: TLS_USER, sslMode: 'verify-full', sslRootCertPath: SNAKEOIL_CERT }).init(), 'TLS');
+    expect(error.message).toBe(
+      `The server's certificate is not valid for the host "127.0.0.1" (it names ${snakeoilNames()}). Connect with a name the certificate was issued for, or choose SSL mode 'verify-ca' to check the certificate without the host name.`,
     );
-    const issuedFor = new X509Certificate(ca).subjectAltName?.replace(/^DNS:/, '');
-    expect(error).toMatchObject({
-      code: 'TLS',
-      message: `The server's certificate is not valid for the host "127.0.0.1" (it names ${issuedFor}). Connect with a name the certificate was issued for, or choose SSL mode 'require'.`,
-    });
-    // The same trust in 'require' connects: only verify-full checks the name.
-    expect(await connectTrusting(ca, 'require')).toEqual([{ Variable_name: 'Ssl_cipher', Value: expect.stringMatching(/^[A-Z0-9_-]+$/) }]);
   });
 
   it('fails with TLS when the server does not support it', async () => {

@@ -227,6 +227,18 @@ describe('out/main/main.cjs with a recording electron module', () => {
     expect(result).toMatchObject({ ok: true, value: { host: 'electron', version: '9.9.9', canPickFiles: true } });
   });
 
+  it('shows the file dialog connection/pick-file asks for: a SQLite database by default, or a CA certificate', async () => {
+    const showOpenDialog = fake.electron.dialog.showOpenDialog;
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/etc/ssl/lan-ca.pem'] }).mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await fake.invoke(trusted(), 'connection/pick-file', { kind: 'ca-certificate' })).toEqual({ ok: true, value: { path: '/etc/ssl/lan-ca.pem' } });
+    expect(await fake.invoke(trusted(), 'connection/pick-file', {})).toEqual({ ok: true, value: { path: null } });
+    const shown = showOpenDialog.mock.calls.map((args: unknown[]) => args.at(-1) as { title: string; filters: { extensions: string[] }[] });
+    expect(shown.map((options) => [options.title, options.filters[0]?.extensions])).toEqual([
+      ['Choose CA certificate', ['pem', 'crt', 'cer']],
+      ['Open SQLite database', ['sqlite', 'sqlite3', 'db', 'db3']],
+    ]);
+  });
+
   it('refuses subframes, other origins, destroyed frames and unknown windows before the core sees them', async () => {
     const untrusted = [
       { sender: { id: 1 }, senderFrame: { url: 'app://strata/index.html', parent: {} } },

@@ -1,5 +1,6 @@
 import type { ConnectionOptions, PoolOptions } from 'mysql2';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../../../../shared/model/connection';
+import { trustedCaOf } from '../tls/ca-file';
 import type { DriverConfig } from '../types';
 import { addressCheckedSocket, sslOptions } from './ssl';
 
@@ -30,7 +31,10 @@ export function connectTimeoutMs(config: DriverConfig): number {
   return config.profile.connectTimeoutMs || DEFAULT_CONNECT_TIMEOUT_MS;
 }
 
-/** Settings of one session, shared by the pool and the short-lived sessions that send KILL QUERY. */
+/**
+ * Settings of one session, shared by the pool and the short-lived sessions that send KILL QUERY. Fails with
+ * TLS when the profile's CA file cannot be used.
+ */
 export function connectionOptions(config: DriverConfig): ConnectionOptions {
   const address = serverAddress(config);
   return {
@@ -39,7 +43,7 @@ export function connectionOptions(config: DriverConfig): ConnectionOptions {
     user: address.user || undefined,
     password: config.password ?? undefined,
     database: profileDatabase(config) ?? undefined,
-    ssl: sslOptions(config.profile.sslMode),
+    ssl: sslOptions(config.profile.sslMode, trustedCaOf(config)),
     stream: addressCheckedSocket(config.profile.sslMode, address.host, address.port),
     connectTimeout: connectTimeoutMs(config),
     charset: 'UTF8MB4_UNICODE_CI',

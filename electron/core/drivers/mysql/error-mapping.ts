@@ -1,5 +1,6 @@
 import type { SslMode } from '../../../../shared/model/connection';
 import { CoreError } from '../../errors';
+import { hostMismatchError, untrustedCertificateError } from '../tls/certificate-errors';
 import type { ServerAddress } from './client-config';
 import { syntaxErrorPosition } from './error-position';
 
@@ -8,6 +9,8 @@ export interface ErrorContext {
   address: ServerAddress;
   database: string | null;
   sslMode: SslMode;
+  /** The CA certificate file the SSL mode trusts instead of the system's store. */
+  caFile?: string;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
   readOnly: boolean;
@@ -211,33 +214,13 @@ function fromTlsError(error: Mysql2Error, context: ErrorContext): CoreError {
       : /unable to (?:verify|get)|certificate (?:is )?not trusted/i.test(message)
         ? 'unknown certificate authority'
         : null;
-  if (unverified) {
-    return new CoreError(
-      'TLS',
-      `The server's certificate could not be verified (${unverified}). SSL mode '${context.sslMode}' needs a certificate from a trusted authority; choose 'require' to encrypt without verifying.`,
-    );
-  }
+  if (unverified) return untrustedCertificateError(unverified, context);
   if (/altnames|does not match/i.test(message)) {
     // Node's identity error names the host it checked and carries the certificate.
-    const checked = typeof error.host === 'string' ? error.host : context.address.host;
-    const names = certificateNames(error.cert);
-    return new CoreError(
-      'TLS',
-      `The server's certificate is not valid for the host "${checked}"${names ? ` (it names ${names})` : ''}. Connect with a name the certificate was issued for, or choose SSL mode 'require'.`,
-    );
+    return hostMismatchError(typeof error.host === 'string' ? error.host : context.address.host, error.cert);
   }
   if (/certificate has expired|not yet valid/i.test(message)) {
     return new CoreError('TLS', `The server's certificate is expired or not yet valid (${message}). Ask the administrator to renew it, or choose SSL mode 'require'.`);
   }
   return new CoreError('TLS', `The TLS handshake with ${where(context)} failed (${message}). Check the server's TLS settings or choose another SSL mode.`);
-}
-
-/** The DNS names and addresses a certificate is issued for ("vm, 10.0.0.5"), from Node's subjectaltname. */
-function certificateNames(cert: unknown): string {
-  const altNames = (cert as { subjectaltname?: unknown } | undefined)?.subjectaltname;
-  if (typeof altNames !== 'string') return '';
-  return altNames
-    .split(', ')
-    .map((name) => name.replace(/^(?:DNS|IP Address):/, ''))
-    .join(', ');
 }

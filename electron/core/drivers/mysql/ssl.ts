@@ -2,18 +2,25 @@ import { connect, isIP, type Socket } from 'node:net';
 import type { SslOptions } from 'mysql2';
 import type { SslMode } from '../../../../shared/model/connection';
 
-/** mysql2's `ssl` option for a libpq SSL mode; a fresh object each time, since mysql2 writes into it. */
-export function sslOptions(mode: SslMode): SslOptions | undefined {
+/**
+ * mysql2's `ssl` option for a libpq SSL mode; `ca` (PEM) replaces the system's trusted authorities. A fresh
+ * object each time, since mysql2 writes into it.
+ */
+export function sslOptions(mode: SslMode, ca?: string): SslOptions | undefined {
+  const trusted = ca === undefined ? {} : { ca };
   switch (mode) {
     case 'disable':
       return undefined;
     case 'require':
       // libpq's 'require' means encryption without certificate checks. The user picks it per
-      // connection, knowing the server is not authenticated; 'verify-full' is the checked mode.
+      // connection, knowing the server is not authenticated; the verify modes are the checked ones.
       return { rejectUnauthorized: false };
+    case 'verify-ca':
+      // The certificate must chain to a trusted CA; whom it names is not checked.
+      return { rejectUnauthorized: true, verifyIdentity: false, ...trusted };
     case 'verify-full':
       // The certificate must chain to a trusted CA and name the host.
-      return { rejectUnauthorized: true, verifyIdentity: true };
+      return { rejectUnauthorized: true, verifyIdentity: true, ...trusted };
   }
 }
 

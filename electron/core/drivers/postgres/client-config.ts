@@ -1,5 +1,6 @@
 import type { PoolConfig } from 'pg';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../../../../shared/model/connection';
+import { trustedCaOf } from '../tls/ca-file';
 import type { DriverConfig } from '../types';
 import { sslOptions } from './ssl';
 
@@ -31,7 +32,7 @@ export function connectTimeoutMs(config: DriverConfig): number {
   return config.profile.connectTimeoutMs || DEFAULT_CONNECT_TIMEOUT_MS;
 }
 
-/** Pool settings for one database of the profile's server. */
+/** Pool settings for one database of the profile's server. Fails with TLS when the profile's CA file cannot be used. */
 export function poolConfig(config: DriverConfig, database: string): PoolConfig {
   const { profile } = config;
   const address = serverAddress(config);
@@ -43,7 +44,7 @@ export function poolConfig(config: DriverConfig, database: string): PoolConfig {
     // A function, so that node-postgres never falls back to PGPASSWORD from the environment.
     password: () => password,
     database,
-    ssl: sslOptions(profile.sslMode),
+    ssl: sslOptions(profile.sslMode, trustedCaOf(config)),
     connectionTimeoutMillis: connectTimeoutMs(config),
     application_name: APPLICATION_NAME,
     statement_timeout: profile.statementTimeoutMs > 0 ? profile.statementTimeoutMs : undefined,

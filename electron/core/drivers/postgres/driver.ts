@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { AppQueryPurpose } from '../../../../shared/model/activity';
 import { reportAppQuery } from '../../activity/app-query-report';
 import { CoreError } from '../../errors';
+import { caFileOf } from '../tls/ca-file';
 import type { DriverConfig, Introspector, ServerInfo, SqlConnection, SqlDriver } from '../types';
 import { cancelBackend } from './cancel';
 import { PING_QUERY, SERVER_VERSION_QUERY } from './catalog-queries';
@@ -100,6 +101,7 @@ export class PostgresDriver implements SqlDriver {
       address: serverAddress(this.config),
       database,
       sslMode: profile.sslMode,
+      caFile: caFileOf(profile),
       connectTimeoutMs: connectTimeoutMs(this.config),
       statementTimeoutMs: profile.statementTimeoutMs,
     };

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { SslMode } from '../../../../shared/model/connection';
 import { CoreError } from '../../errors';
+import { hostMismatchError, untrustedCertificateError } from '../tls/certificate-errors';
 import type { ServerAddress } from './client-config';
 
 /** What a message may name. Never the password. */
@@ -8,6 +9,8 @@ export interface ErrorContext {
   address: ServerAddress;
   database: string;
   sslMode: SslMode;
+  /** The CA certificate file the SSL mode trusts instead of the system's store. */
+  caFile?: string;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
   /** Strata asked the server to stop the statement, so a cancellation is the user's. */
@@ -154,17 +157,11 @@ function fromTlsError(error: Error, code: string, context: ErrorContext): CoreEr
   if (error.message === 'There was an error establishing an SSL connection') {
     return new CoreError('TLS', `The server at ${where(context)} refused to start TLS. Check the server's TLS settings or choose another SSL mode.`);
   }
-  if (UNTRUSTED_CERT_CODES.has(code)) {
-    return new CoreError(
-      'TLS',
-      `The server's certificate could not be verified (${describeCertificateProblem(code)}). SSL mode '${context.sslMode}' needs a certificate from a trusted authority; choose 'require' to encrypt without verifying.`,
-    );
-  }
+  if (UNTRUSTED_CERT_CODES.has(code)) return untrustedCertificateError(describeCertificateProblem(code), context);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return new CoreError(
-      'TLS',
-      `The server's certificate is not valid for the host name "${context.address.host}". Connect with the name the certificate was issued for, or choose SSL mode 'require'.`,
-    );
+    // Node's identity error names the host it checked and carries the certificate.
+    const { host, cert } = error as Error & { host?: unknown; cert?: unknown };
+    return hostMismatchError(typeof host === 'string' ? host : context.address.host, cert);
   }
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
     return new CoreError('TLS', `The server's certificate is ${code === 'CERT_HAS_EXPIRED' ? 'expired' : 'not yet valid'}. Ask the administrator to renew it, or choose SSL mode 'require'.`);
