@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await testCore?.cleanup();
   // Only there if the ALTER SYSTEM test failed.
-  await admin(`ALTER SYSTEM RESET "${PROBE_SETTING}"`);
+  if ((await admin('SELECT 1 FROM pg_file_settings WHERE name = $1', [PROBE_SETTING])).length > 0) await admin(`ALTER SYSTEM RESET "${PROBE_SETTING}"`);
   await admin(`DROP TABLE IF EXISTS ${TABLE}, ${NEW_TABLE}`);
 });
 
