@@ -6,8 +6,9 @@ import { CompletionCatalog } from '../../../renderer/features/editor/completion/
 import type { Suggestion } from '../../../renderer/features/editor/completion/suggest';
 import type { ConnectionDraft } from '../../../shared/model/connection';
 import { admin as mysqlAdmin } from '../mysql/support';
-import { startTestCore, type TestClient, type TestCore } from '../core/core-harness';
+import { type TestClient, type TestCore } from '../core/core-harness';
 import { engineKits, type EngineKit } from './engine-kits';
+import { openKitSession } from './kit-session';
 
 const CARET = '‸';
 
@@ -91,10 +92,7 @@ describe.each(engineKits())('completion over the catalog the core reads ($label)
       await mysqlAdmin(`CREATE DATABASE ${kit.quote(otherNamespace())}`);
       for (const [name, columns] of Object.entries(OTHER_TABLES)) await mysqlAdmin(createTable(kit, kit.quote(name), columns), [], otherNamespace());
     }
-    core = await startTestCore();
-    client = core.connect();
-    connectionId = (await client.call('connection/save', { id: null, draft: kit.draft(), password: { action: 'keep' } })).id;
-    await client.call('connection/open', { id: connectionId });
+    ({ core, client, connectionId } = await openKitSession(kit));
   });
 
   afterAll(async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanEngine, PlanNode } from '../../../shared/explain/plan';
 import { planNodes } from '../../../shared/explain/plan';
-import { CallError, startTestCore, type TestClient, type TestCore } from '../core/core-harness';
+import { CallError, type TestClient, type TestCore } from '../core/core-harness';
 import { engineKits, type EngineKit } from './engine-kits';
+import { openKitSession } from './kit-session';
 
 const JOIN = `SELECT explain_customers.name, explain_orders.total
 FROM explain_customers JOIN explain_orders ON explain_orders.customer_id = explain_customers.id
@@ -61,10 +62,7 @@ describe.each(engineKits())('EXPLAIN through query/explain ($label)', (kit) => {
   beforeAll(async () => {
     await kit.setup();
     for (const sql of fixtures[kit.engine]) await kit.admin(sql);
-    core = await startTestCore();
-    client = core.connect();
-    connectionId = (await client.call('connection/save', { id: null, draft: kit.draft(), password: { action: 'keep' } })).id;
-    await client.call('connection/open', { id: connectionId });
+    ({ core, client, connectionId } = await openKitSession(kit));
   });
 
   afterAll(async () => {

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriverRegistry } from '../../../electron/core/drivers/registry';
 import type { SqlDriver, SqlParam } from '../../../electron/core/drivers/types';
 import type { Cell } from '../../../shared/model/query';
-import { CallError, startTestCore, streamedRows, type TestClient, type TestCore } from '../core/core-harness';
+import { CallError, streamedRows, type TestClient, type TestCore } from '../core/core-harness';
 import { caught, CollectingSink, WORKER_PATH } from '../sqlite/sqlite-kit';
 import { engineKits, type EngineKit } from './engine-kits';
+import { openKitSession } from './kit-session';
 
 /** A table name that breaks naive placeholder finders in every dialect. */
 const TABLE = `par?ms $1 :t "q" \`b\``;
@@ -47,10 +48,7 @@ describe.each(engineKits())('query parameters ($label)', (kit) => {
   beforeAll(async () => {
     await kit.setup();
     await kit.admin(tables[kit.engine](kit));
-    core = await startTestCore();
-    client = core.connect();
-    connectionId = (await client.call('connection/save', { id: null, draft: kit.draft(), password: { action: 'keep' } })).id;
-    await client.call('connection/open', { id: connectionId });
+    ({ core, client, connectionId } = await openKitSession(kit));
   });
 
   afterAll(async () => {

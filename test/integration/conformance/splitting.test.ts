@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, QueryEvent } from '../../../shared/model/query';
 import { statementAt, type SplitDialect } from '../../../shared/sql/split';
-import { startTestCore, streamedRows, type TestClient, type TestCore } from '../core/core-harness';
+import { streamedRows, type TestClient, type TestCore } from '../core/core-harness';
 import { engineKits, type EngineKit } from './engine-kits';
+import { openKitSession } from './kit-session';
 
 /** One statement of a script: its exact text, the rows it must return, and what follows it. */
 interface Step {
@@ -164,10 +165,7 @@ describe.each(engineKits())('statement splitting on the server ($label)', (kit) 
 
   beforeAll(async () => {
     await kit.setup();
-    core = await startTestCore();
-    client = core.connect();
-    connectionId = (await client.call('connection/save', { id: null, draft: kit.draft(), password: { action: 'keep' } })).id;
-    await client.call('connection/open', { id: connectionId });
+    ({ core, client, connectionId } = await openKitSession(kit));
   });
 
   afterAll(async () => {
