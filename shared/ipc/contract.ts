@@ -287,9 +287,12 @@ export const contract = {
     }),
     output: output<TableRowsPage>(),
   },
-  /** The table's row count: counted up to a cap, beyond it the engine's statistics (exact: false). */
+  /**
+   * The table's row count: counted up to a cap, beyond it the engine's statistics (exact: false). With
+   * filters, the rows they match, counted up to the cap (atLeast beyond it).
+   */
   'table/estimate': {
-    input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1) }),
+    input: z.strictObject({ connectionId: connectionIdSchema, path: schemaPathSchema.min(1), filters: z.array(tableFilterSchema).max(50).optional() }),
     output: output<TableEstimate>(),
   },
   /**

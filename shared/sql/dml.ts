@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { bitPlaceholder } from './bit-columns';
 import { HEX_DIGITS, hexToBytes } from './hex-bytes';
 import { qualifiedName, quoteIdentifier } from './quote';
-import { Placeholders, type BoundSql, type BoundValue, type CellValue, type SqlEngine } from './table-query';
+import { Placeholders, type BoundSql, type BoundValue, type CellValue, type SqlEngine, type TableColumn } from './table-query';
 
 const columnName = z.string().min(1).max(1024);
 const cellValue = z.string().max(10_000_000).nullable();
@@ -59,6 +60,14 @@ export interface DmlOptions {
    * cannot, so their original values are not part of an update's WHERE.
    */
   comparable?: (column: string) => boolean;
+  /** Whether a column is MySQL's BIT, whose values (decimal digits) are bound as numbers. */
+  bits?: (column: string) => boolean;
+}
+
+/** The placeholder of one column's value: a MySQL BIT column's digits are cast to the number they spell. */
+function valuePlaceholder(engine: SqlEngine, column: string, value: BoundValue, placeholders: Placeholders, options: DmlOptions): string {
+  const placeholder = placeholders.bind(value);
+  return engine === 'mysql' && options.bits?.(column) ? bitPlaceholder(placeholder) : placeholder;
 }
 
 /** Null-safe equality per dialect, so an original NULL matches a NULL. */
@@ -74,18 +83,18 @@ function sameValue(engine: SqlEngine, column: string, placeholder: string): stri
 }
 
 /** Key columns are never NULL, so plain `=` finds the row (and, unlike IS NOT DISTINCT FROM, uses the index). */
-function keyCondition(engine: SqlEngine, key: ColumnValue[], placeholders: Placeholders): string[] {
-  return key.map(({ column, value, encoding }) => `${quoteIdentifier(engine, column)} = ${placeholders.bind(boundValue(value, encoding))}`);
+function keyCondition(engine: SqlEngine, key: ColumnValue[], placeholders: Placeholders, options: DmlOptions): string[] {
+  return key.map(({ column, value, encoding }) => `${quoteIdentifier(engine, column)} = ${valuePlaceholder(engine, column, boundValue(value, encoding), placeholders, options)}`);
 }
 
-export function insertStatement(engine: SqlEngine, table: string[], values: ColumnValue[]): PlannedStatement {
+export function insertStatement(engine: SqlEngine, table: string[], values: ColumnValue[], options: DmlOptions = {}): PlannedStatement {
   const target = qualifiedName(engine, table);
   if (values.length === 0) {
     return { sql: engine === 'mysql' ? `INSERT INTO ${target} () VALUES ()` : `INSERT INTO ${target} DEFAULT VALUES`, params: [], check: null };
   }
   const placeholders = new Placeholders(engine);
   const columns = values.map(({ column }) => quoteIdentifier(engine, column)).join(', ');
-  const bound = values.map(({ value, encoding }) => placeholders.bind(boundValue(value, encoding))).join(', ');
+  const bound = values.map(({ column, value, encoding }) => valuePlaceholder(engine, column, boundValue(value, encoding), placeholders, options)).join(', ');
   return { sql: `INSERT INTO ${target} (${columns}) VALUES (${bound})`, params: placeholders.params, check: null };
 }
 
@@ -93,10 +102,10 @@ function updateWhere(engine: SqlEngine, change: Extract<TableChange, { kind: 'up
   const keyColumns = new Set(change.key.map(({ column }) => column));
   const comparable = options.comparable ?? (() => true);
   // Placeholders are bound in the order they appear in the text: the key first.
-  const key = keyCondition(engine, change.key, placeholders);
+  const key = keyCondition(engine, change.key, placeholders, options);
   const originals = change.set
     .filter(({ column }) => !keyColumns.has(column) && comparable(column))
-    .map(({ column, original, encoding }) => sameValue(engine, quoteIdentifier(engine, column), placeholders.bind(boundValue(original, encoding))));
+    .map(({ column, original, encoding }) => sameValue(engine, quoteIdentifier(engine, column), valuePlaceholder(engine, column, boundValue(original, encoding), placeholders, options)));
   return [...key, ...originals].join(' AND ');
 }
 
@@ -113,15 +122,17 @@ export function updateStatements(engine: SqlEngine, table: string[], change: Ext
     statements.push({ sql: `SELECT 1 FROM ${target} WHERE ${updateWhere(engine, change, find, options)} FOR UPDATE`, params: find.params, check: 'finds-row' });
   }
   const placeholders = new Placeholders(engine);
-  const assignments = change.set.map(({ column, value, encoding }) => `${quoteIdentifier(engine, column)} = ${placeholders.bind(boundValue(value, encoding))}`).join(', ');
+  const assignments = change.set
+    .map(({ column, value, encoding }) => `${quoteIdentifier(engine, column)} = ${valuePlaceholder(engine, column, boundValue(value, encoding), placeholders, options)}`)
+    .join(', ');
   const where = updateWhere(engine, change, placeholders, options);
   statements.push({ sql: `UPDATE ${target} SET ${assignments} WHERE ${where}`, params: placeholders.params, check: engine === 'mysql' ? null : 'affects-row' });
   return statements;
 }
 
-export function deleteStatement(engine: SqlEngine, table: string[], key: ColumnValue[]): PlannedStatement {
+export function deleteStatement(engine: SqlEngine, table: string[], key: ColumnValue[], options: DmlOptions = {}): PlannedStatement {
   const placeholders = new Placeholders(engine);
-  const where = keyCondition(engine, key, placeholders).join(' AND ');
+  const where = keyCondition(engine, key, placeholders, options).join(' AND ');
   return { sql: `DELETE FROM ${qualifiedName(engine, table)} WHERE ${where}`, params: placeholders.params, check: 'affects-row' };
 }
 
@@ -129,11 +140,11 @@ export function deleteStatement(engine: SqlEngine, table: string[], key: ColumnV
 export function changeStatements(engine: SqlEngine, table: string[], change: TableChange, options: DmlOptions = {}): PlannedStatement[] {
   switch (change.kind) {
     case 'insert':
-      return [insertStatement(engine, table, change.values)];
+      return [insertStatement(engine, table, change.values, options)];
     case 'update':
       return updateStatements(engine, table, change, options);
     case 'delete':
-      return [deleteStatement(engine, table, change.key)];
+      return [deleteStatement(engine, table, change.key, options)];
   }
 }
 
@@ -149,6 +160,15 @@ const INCOMPARABLE_POSTGRES_TYPES = new Set(['json', 'xml', 'point', 'line', 'ls
 export function isComparableType(engine: SqlEngine, dataType: string): boolean {
   if (engine !== 'postgres') return true;
   return !INCOMPARABLE_POSTGRES_TYPES.has(dataType.toLowerCase().replace(/\[\]$/, ''));
+}
+
+/** A table's change options from its columns: which compare with `=`, which are MySQL BIT. */
+export function tableDmlOptions(engine: SqlEngine, columns: readonly TableColumn[]): DmlOptions {
+  const byName = new Map(columns.map((column) => [column.name, column]));
+  return {
+    comparable: (column) => isComparableType(engine, byName.get(column)?.dataType ?? ''),
+    bits: (column) => byName.get(column)?.bitWidth !== undefined,
+  };
 }
 
 export type { CellValue };

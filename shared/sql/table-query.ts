@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Engine } from '../model/connection';
 import type { ResultBatch } from '../result-batch/format';
+import { bitPlaceholder } from './bit-columns';
 import { qualifiedName, quoteIdentifier } from './quote';
+import { filterValue, PATTERN_OPERATORS, TEXT_VALUES, type ValueType } from './value-types';
 
 /** A value as the grid shows and edits it: the database's text form, or SQL NULL. */
 export type CellValue = string | null;
@@ -57,24 +59,44 @@ function asText(engine: SqlEngine, column: string): string {
   return `CAST(${column} AS ${type})`;
 }
 
-/** One filter as a condition; its value is bound, never spliced. */
-export function filterCondition(engine: SqlEngine, filter: TableFilter, placeholders: Placeholders): string {
-  const column = quoteIdentifier(engine, filter.column);
-  switch (filter.operator) {
-    case 'is null':
-      return `${column} IS NULL`;
-    case 'is not null':
-      return `${column} IS NOT NULL`;
-    case 'contains':
-    case 'starts with': {
-      const pattern = likePattern(filter.value, filter.operator === 'contains' ? '%' : '', '%');
-      // PostgreSQL's LIKE is case-sensitive; ILIKE matches what MySQL's and SQLite's LIKE do.
-      const like = engine === 'postgres' ? 'ILIKE' : 'LIKE';
-      return `${asText(engine, column)} ${like} ${placeholders.bind(pattern)} ESCAPE '!'`;
-    }
-    default:
-      return `${column} ${filter.operator} ${placeholders.bind(filter.value)}`;
+/** Bytes within a value, by position: matching on the hex text could match across two bytes. */
+function bytesPosition(engine: SqlEngine, column: string, needle: string): string {
+  switch (engine) {
+    case 'postgres':
+      return `position(${needle} in ${column})`;
+    case 'mysql':
+      return `LOCATE(${needle}, ${column})`;
+    case 'sqlite':
+      return `instr(${column}, ${needle})`;
   }
+}
+
+/**
+ * One filter as a condition; its value is bound, never spliced. A binary column's value is hex bound as
+ * bytes (also to match part of the bytes), a MySQL BIT column's a number; a value of the wrong form is
+ * a RangeError (the caller checks values with filterValue first, to say what is wrong).
+ */
+export function filterCondition(engine: SqlEngine, filter: TableFilter, placeholders: Placeholders, type: ValueType = TEXT_VALUES): string {
+  const column = quoteIdentifier(engine, filter.column);
+  if (filter.operator === 'is null') return `${column} IS NULL`;
+  if (filter.operator === 'is not null') return `${column} IS NOT NULL`;
+  const value = filterValue(type, filter.operator, filter.value);
+  if (!value.ok) throw new RangeError(value.message);
+  const pattern = PATTERN_OPERATORS.includes(filter.operator);
+  if (pattern && type.kind === 'bytes') {
+    const position = bytesPosition(engine, column, placeholders.bind(value.value));
+    return filter.operator === 'contains' ? `${position} > 0` : `${position} = 1`;
+  }
+  if (pattern) {
+    const text = likePattern(filter.value, filter.operator === 'contains' ? '%' : '', '%');
+    // PostgreSQL's LIKE is case-sensitive; ILIKE matches what MySQL's and SQLite's LIKE do.
+    const like = engine === 'postgres' ? 'ILIKE' : 'LIKE';
+    // A BIT column's text is its bytes: its digits are those of the number it holds.
+    const subject = type.kind === 'bits' && engine === 'mysql' ? `CAST(${column} + 0 AS CHAR)` : asText(engine, column);
+    return `${subject} ${like} ${placeholders.bind(text)} ESCAPE '!'`;
+  }
+  const placeholder = placeholders.bind(value.value);
+  return `${column} ${filter.operator} ${type.kind === 'bits' && engine === 'mysql' ? bitPlaceholder(placeholder) : placeholder}`;
 }
 
 export interface RowsQuery {
@@ -91,6 +113,8 @@ export interface RowsQuery {
    * there is a blob (any SQLite column may hold one).
    */
   blobMask?: boolean;
+  /** How each column's filter values are typed and bound; text when absent. */
+  valueType?: (column: string) => ValueType;
 }
 
 /** Flags joined per group, so a table of 2,000 columns stays within SQLite's expression depth of 1,000. */
@@ -115,7 +139,7 @@ export function selectRowsSql(engine: SqlEngine, table: string[], query: RowsQue
   const columns = selected.join(', ');
   let sql = `SELECT ${columns} FROM ${qualifiedName(engine, table)}`;
   if (query.filters.length > 0) {
-    sql += ` WHERE ${query.filters.map((filter) => filterCondition(engine, filter, placeholders)).join(' AND ')}`;
+    sql += ` WHERE ${query.filters.map((filter) => filterCondition(engine, filter, placeholders, query.valueType?.(filter.column))).join(' AND ')}`;
   }
   const sorted = new Set(query.sort.map((sort) => sort.column));
   const order = [
@@ -127,9 +151,14 @@ export function selectRowsSql(engine: SqlEngine, table: string[], query: RowsQue
   return { sql, params: placeholders.params };
 }
 
-/** Counts rows up to `cap` (reading at most cap + 1), so a huge table is not scanned whole. */
-export function cappedCountSql(engine: SqlEngine, table: string[], cap: number): string {
-  return `SELECT COUNT(*) AS row_count FROM (SELECT 1 AS one FROM ${qualifiedName(engine, table)} LIMIT ${integer(cap + 1)}) capped`;
+/**
+ * Counts rows, or the rows matching `filters`, up to `cap` (reading at most cap + 1), so a huge table
+ * is not scanned whole.
+ */
+export function cappedCountSql(engine: SqlEngine, table: string[], cap: number, filters: TableFilter[] = [], valueType?: (column: string) => ValueType): BoundSql {
+  const placeholders = new Placeholders(engine);
+  const where = filters.length > 0 ? ` WHERE ${filters.map((filter) => filterCondition(engine, filter, placeholders, valueType?.(filter.column))).join(' AND ')}` : '';
+  return { sql: `SELECT COUNT(*) AS row_count FROM (SELECT 1 AS one FROM ${qualifiedName(engine, table)}${where} LIMIT ${integer(cap + 1)}) capped`, params: placeholders.params };
 }
 
 /** The engine's own row estimate from its statistics, bound to the table's name parts. */
@@ -163,6 +192,8 @@ export interface TableColumn {
   inRowKey: boolean;
   /** Its type holds bytes (bytea, BLOB, VARBINARY…): values are shown and edited as hex. */
   binary: boolean;
+  /** MySQL BIT(n): n. Its values are unsigned numbers, shown, edited and bound as such. */
+  bitWidth?: number;
   /** The foreign key this column starts, if any: "Go to referenced row" follows it. */
   references: ColumnReference | null;
 }
@@ -200,6 +231,8 @@ export interface TableEstimate {
   rows: number;
   /** Counted, rather than read from the engine's statistics. */
   exact: boolean;
+  /** Filtered rows beyond the count's cap: there are more than `rows - 1`, and no statistics say how many. */
+  atLeast?: boolean;
 }
 
 /** table/apply's answer: every change applied and committed, or none of them. */

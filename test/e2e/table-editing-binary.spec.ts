@@ -97,3 +97,24 @@ test('a blob cell is edited as hex: non-hex is refused in the cell, hex is appli
   await view.getByRole('button', { name: 'Refresh' }).click();
   await expect(cell(view, '1', 'data')).toHaveText('\\xdeadbeef');
 });
+
+test('a filter on a blob column takes hex: anything else is refused in the bar, hex finds the row by its bytes', async ({ page, strata }) => {
+  void strata;
+  const view = await openFiles(page);
+  await view.getByRole('button', { name: 'Add filter' }).click();
+  await view.getByLabel('Filter 1 column').selectOption('data');
+  const value = view.getByLabel('Filter 1 value');
+  await expect(value).toHaveAttribute('placeholder', /hex/);
+  await value.fill('first');
+  await view.getByRole('button', { name: 'Apply filter' }).click();
+  await expect(view.getByRole('form', { name: 'Filter rows' }).getByRole('alert')).toContainText('"i" is not a hex digit');
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  // Nothing was sent: both rows are still shown.
+  await expect(view.getByRole('row')).toHaveCount(3);
+
+  await value.fill('0x00FF');
+  await expect(value).not.toHaveAttribute('aria-invalid', 'true');
+  await view.getByRole('button', { name: 'Apply filter' }).click();
+  await expect(view.getByRole('row')).toHaveCount(2);
+  await expect(cell(view, '1', 'name')).toHaveText('first');
+});

@@ -86,6 +86,7 @@ test('a book’s author_id opens the authors table filtered to exactly that auth
   await expect(authors.getByLabel('Filter 1 operator')).toHaveValue('=');
   await expect(authors.getByLabel('Filter 1 value')).toHaveValue('37');
   await expect(authors.getByLabel('Filter 2 column')).toHaveCount(0);
+  await expect(authors.getByTestId('table-row-count')).toHaveText('1 matching row');
 
   // The child table stays open in its own tab, unchanged.
   await page.getByRole('tab', { name: /^books/ }).click();

@@ -72,7 +72,7 @@ const goodPayloads: { [C in InvokeChannel]: ChannelInput<C> } = {
     offset: 200,
     limit: 100,
   },
-  'table/estimate': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }] },
+  'table/estimate': { connectionId: 'c1', path: [{ kind: 'table', name: 'users' }], filters: [{ column: 'name', operator: 'contains', value: "o'" }] },
   'table/apply': {
     connectionId: 'c1',
     path: [{ kind: 'table', name: 'users' }],
@@ -142,7 +142,8 @@ describe('the IPC contract', () => {
         (channel === 'saved-query/save' && key === 'id') ||
         (channel === 'import/rows' && key === 'lines') ||
         (channel === 'query/explain' && key === 'explainId') ||
-        (channel === 'connection/pick-file' && key === 'kind');
+        (channel === 'connection/pick-file' && key === 'kind') ||
+        (channel === 'table/estimate' && key === 'filters');
       expect(optional, `${key} missing`).toBe(isOptionalField);
     }
   });

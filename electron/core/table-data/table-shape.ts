@@ -1,5 +1,6 @@
 import type { PathSegment, TableDetail } from '../../../shared/model/schema';
 import { isBinaryType } from '../../../shared/sql/binary-columns';
+import { bitWidth } from '../../../shared/sql/bit-columns';
 import type { ColumnReference, SqlEngine, TableColumn } from '../../../shared/sql/table-query';
 import { CoreError } from '../errors';
 
@@ -73,15 +74,20 @@ export function tableShape(engine: SqlEngine, detail: TableDetail, name: string[
       columns: foreignKey.columns.map((from, index) => ({ from, to: foreignKey.referencedColumns[index] ?? from })),
     });
   }
-  const columns: TableColumn[] = detail.columns.map((column) => ({
-    name: column.name,
-    dataType: column.dataType,
-    nullable: column.nullable,
-    hasDefault: column.defaultValue !== null,
-    inRowKey: inKey.has(column.name),
-    binary: isBinaryType(engine, column.dataType),
-    references: references.get(column.name) ?? null,
-  }));
+  const columns: TableColumn[] = detail.columns.map((column) => {
+    const shaped: TableColumn = {
+      name: column.name,
+      dataType: column.dataType,
+      nullable: column.nullable,
+      hasDefault: column.defaultValue !== null,
+      inRowKey: inKey.has(column.name),
+      binary: isBinaryType(engine, column.dataType),
+      references: references.get(column.name) ?? null,
+    };
+    const bits = bitWidth(engine, column.dataType);
+    if (bits !== null) shaped.bitWidth = bits;
+    return shaped;
+  });
   let keyProblem: string | null = null;
   if (detail.kind !== 'table') keyProblem = `This is a ${detail.kind === 'view' ? 'view' : 'materialized view'}: its rows are read-only here.`;
   else if (keyColumns.length === 0) {

@@ -1,4 +1,4 @@
-import { isComparableType, planChanges, type TableChange } from '../../../shared/sql/dml';
+import { planChanges, tableDmlOptions, type TableChange } from '../../../shared/sql/dml';
 import { binaryLiteral } from '../../../shared/sql/hex-bytes';
 import type { SqlEngine, TableColumn } from '../../../shared/sql/table-query';
 import type { ApplyFailure } from '../../store/table-data-slice';
@@ -17,11 +17,18 @@ function placeholderName(engine: SqlEngine, index: number): string {
 
 /** Bytes shown in a bound value before it is cut off with its length. */
 const SHOWN_BYTES = 256;
+/** Characters shown of a bound text, likewise. */
+const SHOWN_CHARACTERS = 1000;
+
+/** A bound text as the list shows it: whole, or its start and its length when it is long. */
+function shownText(value: string): string {
+  if (value.length <= SHOWN_CHARACTERS) return value;
+  return `${value.slice(0, SHOWN_CHARACTERS)}… (${value.length.toLocaleString('en-US')} characters)`;
+}
 
 /** The exact statements Apply will run, in order, each with its bound values beside it as text. */
 export function PendingSql({ engine, table, columns, changes, failure }: PendingSqlProps) {
-  const types = new Map(columns.map((column) => [column.name, column.dataType]));
-  const plan = planChanges(engine, table, changes, { comparable: (column) => isComparableType(engine, types.get(column) ?? '') });
+  const plan = planChanges(engine, table, changes, tableDmlOptions(engine, columns));
   return (
     <section className="table-pending-sql" aria-label="Pending SQL">
       <div className="table-pending-title">
@@ -39,7 +46,7 @@ export function PendingSql({ engine, table, columns, changes, failure }: Pending
                     {value === null ? (
                       <span className="table-null">NULL</span>
                     ) : (
-                      <span className="table-param-value">{value instanceof Uint8Array ? binaryLiteral(engine, value, SHOWN_BYTES) : value}</span>
+                      <span className="table-param-value">{value instanceof Uint8Array ? binaryLiteral(engine, value, SHOWN_BYTES) : shownText(value)}</span>
                     )}
                   </li>
                 ))}

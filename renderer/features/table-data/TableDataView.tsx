@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { TableTabTarget } from '../../../shared/model/workspace';
 import type { CellValue, SqlEngine, TableFilter, TableSort } from '../../../shared/sql/table-query';
 import { useStore } from '../../store';
-import { TABLE_PAGE_SIZE, type TableView } from '../../store/table-data-slice';
+import { TABLE_PAGE_SIZES } from '../../store/table-data-slice';
+import { rowCountText } from './row-count-text';
 import { Button } from '../../ui/Button';
 import { objectNameParts } from '../schema-tree/open-data';
 import { FilterBar } from './FilterBar';
@@ -20,18 +21,12 @@ function nextSort(sort: TableSort[], column: string): TableSort[] {
   return current.direction === 'asc' ? [{ column, direction: 'desc' }] : [];
 }
 
-function rowCountText(view: TableView): string {
-  if (!view.estimate) return '';
-  const figure = view.estimate.rows.toLocaleString('en-US');
-  return view.estimate.exact ? `${figure} rows` : `≈ ${figure} rows`;
-}
-
 /** A table-data tab: the table's rows a page at a time, with filters, sorting and safe editing. */
 export function TableDataView({ tabId, target }: { tabId: string; target: TableTabTarget }) {
   const view = useStore((s) => s.tableViews[tabId]);
   const profile = useStore((s) => s.connections.find((c) => c.id === target.connectionId));
   const capabilities = useStore((s) => s.opened[target.connectionId]?.capabilities);
-  const { openTableView, queryTableView, setTableEdits, discardTableEdits, applyTableEdits, openTab } = useStore.getState();
+  const { openTableView, queryTableView, setTablePageSize, setTableEdits, discardTableEdits, applyTableEdits, openTab } = useStore.getState();
   const [active, setActive] = useState<CellPosition | null>(null);
   const [selectedRows, setSelectedRows] = useState<RowRef[]>([]);
 
@@ -61,6 +56,12 @@ export function TableDataView({ tabId, target }: { tabId: string; target: TableT
   const edit = (position: CellPosition, value: CellValue) => {
     const column = page?.columns[position.column];
     if (page && column) setTableEdits(tabId, setCell(edits, page, position.row, column.name, value));
+  };
+  /** Takes edits that add a row, and makes the new row active in the column that was. */
+  const addRows = (next: ReturnType<typeof addRow>) => {
+    setTableEdits(tabId, next);
+    const added = next.inserted.at(-1);
+    if (added) activate({ row: { kind: 'new', id: added.id }, column: active?.column ?? 0 }, false);
   };
   const activeColumn = active && page ? page.columns[active.column] : undefined;
   const reference = activeColumn?.references ?? null;
@@ -94,10 +95,10 @@ export function TableDataView({ tabId, target }: { tabId: string; target: TableT
           Refresh
         </Button>
         <span className="table-toolbar-gap" />
-        <Button small disabled={!editable} onClick={() => setTableEdits(tabId, addRow(edits))}>
+        <Button small disabled={!editable} onClick={() => addRows(addRow(edits))}>
           Add row
         </Button>
-        <Button small disabled={!editable || !active || !page} onClick={() => page && active && setTableEdits(tabId, duplicateRow(edits, page, active.row))}>
+        <Button small disabled={!editable || !active || !page} onClick={() => page && active && addRows(duplicateRow(edits, page, active.row))}>
           Duplicate row
         </Button>
         <Button small disabled={!editable || selectedRows.length === 0} onClick={() => setTableEdits(tabId, toggleDelete(edits, selectedRows))}>
@@ -145,6 +146,7 @@ export function TableDataView({ tabId, target }: { tabId: string; target: TableT
         {page ? (
           <TableGrid
             page={page}
+            queryKey={JSON.stringify([view.filters, view.sort, page.offset, view.limit])}
             edits={edits}
             sort={view.sort}
             editable={editable}
@@ -160,13 +162,29 @@ export function TableDataView({ tabId, target }: { tabId: string; target: TableT
         {pending && page && engine ? <PendingSql engine={engine} table={tableName} columns={page.columns} changes={toChanges(edits, page)} failure={view.applyFailure} /> : null}
       </div>
       <div className="table-status">
-        <span>{page ? `Rows ${firstRow}–${lastRow}` : ''}</span>
-        <span data-testid="table-row-count">{rowCountText(view)}</span>
+        <span>{page ? `Rows ${firstRow.toLocaleString('en-US')}–${lastRow.toLocaleString('en-US')}` : ''}</span>
+        <span data-testid="table-row-count">{rowCountText(view.estimate, view.filters.length > 0)}</span>
         <span className="table-toolbar-gap" />
-        <Button small disabled={!page || page.offset === 0 || pending || view.loading} title={lockedReason ?? undefined} onClick={() => void queryTableView(tabId, { offset: Math.max(0, view.offset - TABLE_PAGE_SIZE) })}>
+        <label className="table-page-size">
+          Rows per page
+          <select
+            className="input select"
+            value={view.limit}
+            disabled={pending || view.loading}
+            title={lockedReason ?? undefined}
+            onChange={(event) => void setTablePageSize(tabId, Number(event.target.value))}
+          >
+            {TABLE_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size.toLocaleString('en-US')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button small disabled={!page || page.offset === 0 || pending || view.loading} title={lockedReason ?? undefined} onClick={() => void queryTableView(tabId, { offset: Math.max(0, view.offset - view.limit) })}>
           Previous page
         </Button>
-        <Button small disabled={!page?.hasMore || pending || view.loading} title={lockedReason ?? undefined} onClick={() => void queryTableView(tabId, { offset: view.offset + TABLE_PAGE_SIZE })}>
+        <Button small disabled={!page?.hasMore || pending || view.loading} title={lockedReason ?? undefined} onClick={() => void queryTableView(tabId, { offset: view.offset + view.limit })}>
           Next page
         </Button>
       </div>

@@ -1,6 +1,7 @@
 import type { Cell } from '../../../shared/model/query';
 import type { ColumnValue, TableChange, ValueEncoding } from '../../../shared/sql/dml';
 import type { CellValue, TableColumn } from '../../../shared/sql/table-query';
+import { TEXT_VALUES, type ValueType } from '../../../shared/sql/value-types';
 
 /** A row added in the view and not yet applied. */
 export interface NewRow {
@@ -59,6 +60,13 @@ export function isBinaryCell(edits: PendingEdits, loaded: LoadedRows, row: RowRe
   const original = loaded.rows[row.index]?.[column] ?? null;
   if (original === null || !loaded.blobCells) return info.binary;
   return loaded.blobCells.has(row.index * loaded.columns.length + column);
+}
+
+/** How a cell's value is typed and edited: as hex when it is bytes, as a number in a BIT column, else as text. */
+export function cellValueType(edits: PendingEdits, loaded: LoadedRows, row: RowRef, column: number): ValueType {
+  if (isBinaryCell(edits, loaded, row, column)) return { kind: 'bytes' };
+  const width = loaded.columns[column]?.bitWidth;
+  return width === undefined ? TEXT_VALUES : { kind: 'bits', width };
 }
 
 /** A value as a change carries it: bytes as hex digits marked `hex`, anything else as it is. */

@@ -20,6 +20,9 @@ const DOLLAR_COLUMN = '$1';
 const RESERVED_COLUMN = 'order';
 const BLOBS = 'blobs';
 const BINARY_KEYED = 'binary keyed';
+const HEX_PARENTS = 'hex parents';
+const HEX_CHILDREN = 'hex children';
+const BITS = 'bits';
 
 const ALL_BYTES_HEX = Buffer.from(Uint8Array.from({ length: 256 }, (_, byte) => byte)).toString('hex');
 /** 1 MiB that is not a repeating pattern, the same every run. */
@@ -115,6 +118,14 @@ describe.each(engineKits())('table browsing and editing ($label)', (kit) => {
     const estimate = await serviceFor(kit, drivers, {}, 10).estimate('c', path());
     expect(estimate.exact).toBe(false);
     expect(estimate.rows).toBeGreaterThan(10);
+  });
+
+  it('counts only the rows the filters match, and says "more than" past the cap rather than quoting the whole table', async () => {
+    const filters = [{ column: 'name', operator: 'starts with' as const, value: 'person 1' }, { column: 'name', operator: '<>' as const, value: 'person 10' }];
+    expect(await service.estimate('c', path(), filters)).toEqual({ rows: 9, exact: true });
+    expect(await service.estimate('c', path(), [{ column: 'id', operator: '=', value: '404' }])).toEqual({ rows: 0, exact: true });
+    expect(await serviceFor(kit, drivers, {}, 5).estimate('c', path(), filters)).toEqual({ rows: 6, exact: false, atLeast: true });
+    await expect(service.estimate('c', path(), [{ column: 'no such column', operator: '=', value: '1' }])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('applies an insert, an update and a delete in one transaction', async () => {
@@ -316,6 +327,119 @@ describe.each(engineKits())('table browsing and editing ($label)', (kit) => {
         await expect(attempt).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('"note" does not hold bytes') });
         expect(await kit.admin(`SELECT note FROM ${q(BLOBS)} WHERE id = 4`)).toEqual([]);
       }
+    });
+  });
+
+  describe('filters on binary columns and foreign keys through them', () => {
+    const names = async (filters: TableFilter[]) => rows(await page(filters, [{ column: 'k', direction: 'asc' }], 0, 10, HEX_PARENTS)).map((row) => row[1]);
+
+    beforeAll(async () => {
+      const { key } = binaryTypes[kit.engine];
+      const literal = (hex: string) => (kit.engine === 'postgres' ? `'\\x${hex}'::bytea` : `X'${hex}'`);
+      await kit.admin(`CREATE TABLE ${q(HEX_PARENTS)} (k ${key} PRIMARY KEY, name VARCHAR(50) NOT NULL)`);
+      await kit.admin(`INSERT INTO ${q(HEX_PARENTS)} (k, name) VALUES (${literal('00ff')}, 'short'), (${literal('00ff00')}, 'long'), (${literal('5c78')}, 'backslash x')`);
+      await kit.admin(`CREATE TABLE ${q(HEX_CHILDREN)} (id INTEGER PRIMARY KEY, parent_k ${key} NOT NULL REFERENCES ${q(HEX_PARENTS)} (k))`);
+      await kit.admin(`INSERT INTO ${q(HEX_CHILDREN)} (id, parent_k) VALUES (1, ${literal('00ff00')}), (2, ${literal('5c78')})`);
+    });
+
+    it('binds hex typed in any accepted form as bytes, so the exact key finds its row', async () => {
+      expect(await names([{ column: 'k', operator: '=', value: '0x00FF' }])).toEqual(['short']);
+      expect(await names([{ column: 'k', operator: '=', value: '\\x00ff00' }])).toEqual(['long']);
+      expect(await names([{ column: 'k', operator: '=', value: '5c 78' }])).toEqual(['backslash x']);
+      expect(await names([{ column: 'k', operator: '<>', value: '00ff' }])).toEqual(['long', 'backslash x']);
+      // Bytes order byte by byte: 00ff < 00ff00 < 5c78.
+      expect(await names([{ column: 'k', operator: '>', value: '00ff' }])).toEqual(['long', 'backslash x']);
+    });
+
+    it('matches part of the bytes byte by byte, never across two bytes', async () => {
+      expect(await names([{ column: 'k', operator: 'starts with', value: '00ff' }])).toEqual(['short', 'long']);
+      expect(await names([{ column: 'k', operator: 'contains', value: 'ff00' }])).toEqual(['long']);
+      // The hex text 00ff00 holds "0ff0", but no two bytes in a row are 0f f0.
+      expect(await names([{ column: 'k', operator: 'contains', value: '0ff0' }])).toEqual([]);
+      expect(await names([{ column: 'k', operator: 'contains', value: '5C' }])).toEqual(['backslash x']);
+    });
+
+    it('refuses a filter value on a binary column that is not hex, and says why', async () => {
+      await expect(page([{ column: 'k', operator: '=', value: 'zz' }], [], 0, 10, HEX_PARENTS)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/filter on "k".*"z" is not a hex digit/),
+      });
+      await expect(page([{ column: 'k', operator: 'contains', value: 'abc' }], [], 0, 10, HEX_PARENTS)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('3 hex digits, an odd number'),
+      });
+    });
+
+    it('follows a foreign key on a binary column to exactly the referenced row', async () => {
+      const children = await page([], [], 0, 10, HEX_CHILDREN);
+      const reference = children.columns.find((column) => column.name === 'parent_k')?.references;
+      expect(reference?.columns).toEqual([{ from: 'parent_k', to: 'k' }]);
+      if (!reference) throw new Error('expected a reference');
+      // What "Go to referenced row" sends: the cell as the grid shows it, filtered with `=`.
+      const cell = rows(children)[0][1];
+      expect(cell).toBe('\\x00ff00');
+      const referenced = await service.rows({ connectionId: 'c', path: reference.tablePath, filters: [{ column: 'k', operator: '=', value: cell ?? '' }], sort: [], offset: 0, limit: 10 });
+      expect(rows(referenced)).toEqual([['\\x00ff00', 'long']]);
+    });
+  });
+
+  describe.runIf(kit.engine === 'mysql')('MySQL BIT values', () => {
+    const stored = async () => (await kit.admin(`SELECT k + 0 AS k, b + 0 AS b, CAST(wide + 0 AS CHAR) AS wide, one + 0 AS one FROM ${q(BITS)} ORDER BY k`)).map((row) => [Number(row.k), row.b === null ? null : Number(row.b), row.wide, row.one === null ? null : Number(row.one)]);
+    const loaded = async (filters: TableFilter[] = []) => rows(await page(filters, [], 0, 10, BITS));
+    const applyBits = (changes: TableChange[]) => apply(changes, BITS, ['k']);
+
+    beforeAll(async () => {
+      await kit.admin(`CREATE TABLE ${q(BITS)} (k BIT(16) PRIMARY KEY, b BIT(8), wide BIT(64), one BIT(1))`);
+      await kit.admin(`INSERT INTO ${q(BITS)} VALUES (300, b'101', 18446744073709551615, 1), (7, NULL, 0, 0)`);
+    });
+
+    it('shows BIT values as unsigned numbers and says each column is BIT of its width', async () => {
+      const first = await page([], [], 0, 10, BITS);
+      expect(first.columns.map((column) => [column.name, column.bitWidth, column.binary])).toEqual([['k', 16, false], ['b', 8, false], ['wide', 64, false], ['one', 1, false]]);
+      expect(rows(first)).toEqual([['7', null, '0', '0'], ['300', '5', '18446744073709551615', '1']]);
+    });
+
+    it('updates BIT values as numbers, found by a BIT key and the original values', async () => {
+      const result = await applyBits([
+        { kind: 'update', key: [{ column: 'k', value: '300' }], set: [{ column: 'b', value: '200', original: '5' }, { column: 'wide', value: '18446744073709551614', original: '18446744073709551615' }] },
+        { kind: 'update', key: [{ column: 'k', value: '7' }], set: [{ column: 'b', value: '5', original: null }, { column: 'one', value: '1', original: '0' }] },
+      ]);
+      expect(result).toMatchObject({ status: 'applied', changes: 2 });
+      // 5 is stored as the number 5, not as the text '5' (0x35 = 53).
+      expect(await stored()).toEqual([[7, 5, '0', 1], [300, 200, '18446744073709551614', 1]]);
+      expect(await loaded()).toEqual([['7', '5', '0', '1'], ['300', '200', '18446744073709551614', '1']]);
+    });
+
+    it('inserts and deletes rows keyed by BIT', async () => {
+      expect(await applyBits([{ kind: 'insert', values: [{ column: 'k', value: '65535' }, { column: 'b', value: '255' }, { column: 'one', value: '0' }] }])).toMatchObject({ status: 'applied' });
+      expect(await applyBits([{ kind: 'delete', key: [{ column: 'k', value: '7' }] }])).toMatchObject({ status: 'applied' });
+      expect(await stored()).toEqual([[300, 200, '18446744073709551614', 1], [65535, 255, null, 0]]);
+    });
+
+    it('reports a BIT value changed by someone else as a conflict', async () => {
+      await kit.admin(`UPDATE ${q(BITS)} SET b = 201 WHERE k = 300`);
+      const result = await applyBits([{ kind: 'update', key: [{ column: 'k', value: '300' }], set: [{ column: 'b', value: '1', original: '200' }] }]);
+      expect(result).toMatchObject({ status: 'rolled-back', reason: 'conflict' });
+      expect((await stored())[0]).toEqual([300, 201, '18446744073709551614', 1]);
+    });
+
+    it('refuses a BIT value that is not a whole number or does not fit, and changes nothing', async () => {
+      const before = await stored();
+      await expect(applyBits([{ kind: 'update', key: [{ column: 'k', value: '300' }], set: [{ column: 'b', value: '256', original: '201' }] }])).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('256 does not fit in 8 bits'),
+      });
+      await expect(applyBits([{ kind: 'insert', values: [{ column: 'k', value: 'abc' }] }])).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('"k"') });
+      await expect(applyBits([{ kind: 'delete', key: [{ column: 'k', value: "b'1'" }] }])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      expect(await stored()).toEqual(before);
+    });
+
+    it('filters BIT columns by number, and by the digits of the number', async () => {
+      expect((await loaded([{ column: 'b', operator: '=', value: '201' }])).map((row) => row[0])).toEqual(['300']);
+      expect((await loaded([{ column: 'k', operator: '=', value: "b'1111111111111111'" }])).map((row) => row[0])).toEqual(['65535']);
+      expect((await loaded([{ column: 'b', operator: '>', value: '201' }])).map((row) => row[0])).toEqual(['65535']);
+      expect((await loaded([{ column: 'wide', operator: 'starts with', value: '1844' }])).map((row) => row[0])).toEqual(['300']);
+      await expect(page([{ column: 'b', operator: '=', value: '5x' }], [], 0, 10, BITS)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('not a whole number') });
     });
   });
 });

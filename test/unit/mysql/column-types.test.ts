@@ -37,14 +37,16 @@ describe('MySQL column plans', () => {
     expect(plan(5)).toEqual(['text', 'double', 'number']);
   });
 
-  it('sends binary strings, BIT and GEOMETRY as bytes and text with a character set as text', () => {
+  it('sends binary strings and GEOMETRY as bytes, BIT as the digits of its number and text with a character set as text', () => {
     expect(plan(253)).toEqual(['bytes', 'varbinary', 'binary']);
     expect(plan(253, { characterSet: UTF8MB4 })).toEqual(['text', 'varchar', 'text']);
     expect(plan(254)).toEqual(['bytes', 'binary', 'binary']);
     expect(plan(254, { characterSet: UTF8MB4 })).toEqual(['text', 'char', 'text']);
     expect(plan(254, { characterSet: UTF8MB4, flags: 256 })).toEqual(['text', 'enum', 'text']);
     expect(plan(254, { characterSet: UTF8MB4, flags: 2048 })).toEqual(['text', 'set', 'text']);
-    expect(plan(16, { flags: 32 })).toEqual(['bytes', 'bit', 'binary']);
+    expect(plan(16, { flags: 32 })).toEqual(['text', 'bit', 'number']);
+    expect(planColumn(field(16)).bitNumber).toBe(true);
+    expect(planColumn(field(253)).bitNumber).toBeUndefined();
     expect(plan(255)).toEqual(['bytes', 'geometry', 'binary']);
   });
 

@@ -61,11 +61,11 @@ describe('hex typed into a binary cell', () => {
   });
 
   it('keeps a binary cell as the grid shows bytes, so typing the same bytes another way is no change', () => {
-    expect(cellInput('0xDEAD', true)).toEqual({ ok: true, value: '\\xdead' });
-    expect(cellInput('\\xdead', true)).toEqual({ ok: true, value: '\\xdead' });
-    expect(cellInput('', true)).toEqual({ ok: true, value: '\\x' });
-    expect(cellInput('not hex', true)).toMatchObject({ ok: false, message: expect.stringContaining('"n" is not a hex digit') });
-    expect(cellInput('not hex', false)).toEqual({ ok: true, value: 'not hex' });
+    expect(cellInput('0xDEAD', { kind: 'bytes' })).toEqual({ ok: true, value: '\\xdead' });
+    expect(cellInput('\\xdead', { kind: 'bytes' })).toEqual({ ok: true, value: '\\xdead' });
+    expect(cellInput('', { kind: 'bytes' })).toEqual({ ok: true, value: '\\x' });
+    expect(cellInput('not hex', { kind: 'bytes' })).toMatchObject({ ok: false, message: expect.stringContaining('"n" is not a hex digit') });
+    expect(cellInput('not hex', { kind: 'text' })).toEqual({ ok: true, value: 'not hex' });
   });
 });
 

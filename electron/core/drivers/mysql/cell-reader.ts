@@ -13,6 +13,18 @@ const READ_BY_KIND: Readonly<Record<CellKind, Read>> = {
 };
 const readUtf8Json: Read = (field) => field.string('utf8');
 
+/** A BIT value's big-endian bytes as the decimal digits of the unsigned number they spell (up to 64 bits). */
+export function bitDigits(bytes: Uint8Array): string {
+  let value = 0n;
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  return value.toString();
+}
+
+const readBitNumber: Read = (field) => {
+  const bytes = field.buffer();
+  return bytes === null ? null : bitDigits(bytes);
+};
+
 /** Where a field object keeps the reader of its column, once paired with it. */
 const READER = Symbol('strata.mysql.reader');
 type PairedField = TypeCastField & { [READER]?: Read };
@@ -31,7 +43,7 @@ export class CellReader {
     let read = field[READER];
     if (read === undefined) {
       const plan = this.plans[this.paired++];
-      read = plan === undefined ? READ_BY_KIND.text : plan.utf8Json ? readUtf8Json : READ_BY_KIND[plan.kind];
+      read = plan === undefined ? READ_BY_KIND.text : plan.utf8Json ? readUtf8Json : plan.bitNumber ? readBitNumber : READ_BY_KIND[plan.kind];
       field[READER] = read;
     }
     return read(field, next);

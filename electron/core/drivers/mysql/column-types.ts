@@ -8,6 +8,8 @@ export interface ColumnPlan {
   kind: CellKind;
   /** MySQL's JSON type arrives with the binary character set although it is UTF-8 text. */
   utf8Json: boolean;
+  /** BIT arrives as big-endian bytes and is read as the unsigned number they spell, as MySQL's tools show it. */
+  bitNumber?: boolean;
   meta: ColumnMeta;
 }
 
@@ -81,8 +83,9 @@ const STRING_TYPES = new Set<number>([...BLOB_TYPES, T.VARCHAR, T.VAR_STRING, T.
 
 /**
  * How one result column is read and shown. Integers that always fit 32 bits travel as int32; every
- * other number keeps the server's exact digits as text (unsigned INT, BIGINT, DECIMAL, FLOAT, DOUBLE);
- * binary strings, BIT and GEOMETRY (WKB) travel as bytes; everything else is the server's text.
+ * other number keeps the server's exact digits as text (unsigned INT, BIGINT, DECIMAL, FLOAT, DOUBLE),
+ * BIT as the digits of its unsigned number; binary strings and GEOMETRY (WKB) travel as bytes;
+ * everything else is the server's text.
  */
 export function planColumn(field: FieldPacket): ColumnPlan {
   const type = field.columnType ?? 0;
@@ -90,7 +93,9 @@ export function planColumn(field: FieldPacket): ColumnPlan {
   const binary = field.characterSet === BINARY_CHARSET;
   const dataType = typeName(field, type, flags, binary);
   const meta: ColumnMeta = { name: field.name, dataType, category: categoryOf(type, dataType, binary) };
-  return { kind: kindOf(type, flags, binary), utf8Json: type === T.JSON, meta };
+  const plan: ColumnPlan = { kind: kindOf(type, flags, binary), utf8Json: type === T.JSON, meta };
+  if (type === T.BIT) plan.bitNumber = true;
+  return plan;
 }
 
 function kindOf(type: number, flags: number, binary: boolean): CellKind {
@@ -98,7 +103,7 @@ function kindOf(type: number, flags: number, binary: boolean): CellKind {
   const plainInteger = (flags & FLAG.ZEROFILL) === 0;
   if (plainInteger && (type === T.TINY || type === T.SHORT || type === T.INT24)) return 'int32';
   if (plainInteger && type === T.LONG && (flags & FLAG.UNSIGNED) === 0) return 'int32';
-  if (type === T.BIT || type === T.GEOMETRY) return 'bytes';
+  if (type === T.GEOMETRY) return 'bytes';
   if (binary && STRING_TYPES.has(type)) return 'bytes';
   return 'text';
 }
@@ -131,8 +136,8 @@ function blobName(length: number, binary: boolean): string {
 
 function categoryOf(type: number, dataType: string, binary: boolean): ValueCategory {
   if (dataType === 'json') return 'json';
-  if (NUMBER_TYPES.has(type)) return 'number';
+  if (NUMBER_TYPES.has(type) || type === T.BIT) return 'number';
   if (DATETIME_TYPES.has(type)) return 'datetime';
-  if (type === T.BIT || type === T.GEOMETRY || (binary && STRING_TYPES.has(type))) return 'binary';
+  if (type === T.GEOMETRY || (binary && STRING_TYPES.has(type))) return 'binary';
   return 'text';
 }
