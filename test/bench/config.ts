@@ -13,6 +13,8 @@ export const STREAM_SQL = `select * from ${ROWS_TABLE}`;
 
 export const BENCH_OUT_DIR = path.join(REPO_ROOT, 'out', 'bench');
 export const SQLITE_FILE = path.join(BENCH_OUT_DIR, 'bench_1m.sqlite');
+/** The table grid scroll benchmark's 5,200-row × 30-column table. */
+export const GRID_SQLITE_FILE = path.join(BENCH_OUT_DIR, 'table_grid_5k.sqlite');
 export const PROFILE_DIR = path.join(BENCH_OUT_DIR, 'profiles');
 export const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results.json');
 

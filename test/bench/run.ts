@@ -9,8 +9,9 @@ import { rendererDecode } from './renderer-decode.bench';
 import { rendererTree } from './renderer-tree.bench';
 import { printTable, writeResults, type BenchResult } from './report';
 import { sqliteStream } from './sqlite-stream.bench';
+import { tableGridScroll } from './table-grid-scroll.bench';
 
-const BENCHMARKS: Benchmark[] = [pgStream, sqliteStream, pgSelect1, pgSchema10k, pgSchema100k, rendererDecode, rendererTree, editorCompletion];
+const BENCHMARKS: Benchmark[] = [pgStream, sqliteStream, pgSelect1, pgSchema10k, pgSchema100k, rendererDecode, rendererTree, tableGridScroll, editorCompletion];
 const USAGE = `Usage: npm run bench -- [NAME…] [--rounds N] [--warmups N] [--no-profile]
 Benchmarks: ${BENCHMARKS.flatMap((b) => b.names).join(', ')}
 Results go to bench-results.json (entries of benchmarks not run are kept).

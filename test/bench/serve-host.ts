@@ -22,6 +22,8 @@ export interface ServeHost {
 export interface ServeHostOptions {
   /** Write CPU profiles (--cpu-prof) into this directory. */
   profileDir?: string;
+  /** A SQLite file to open, as `npm run serve -- file.sqlite` does. */
+  file?: string;
 }
 
 /** Runs out/main/serve.cjs on 127.0.0.1 with a fresh temporary data directory, as the app's main process. */
@@ -33,7 +35,7 @@ export async function startServeHost(options: ServeHostOptions = {}): Promise<Se
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-interval=500');
   }
   const before = options.profileDir ? new Set(await readdir(options.profileDir)) : new Set<string>();
-  const child = spawn(process.execPath, [...nodeArgs, SERVE_BUNDLE, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [...nodeArgs, SERVE_BUNDLE, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, ...(options.file === undefined ? [] : [options.file])], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_OPTIONS: '' },
