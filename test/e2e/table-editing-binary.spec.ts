@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { revealTreeItem } from './app-ui';
 import { expect, test } from './fixtures';
+import { openSqliteTable, tableCell } from './table-view-ui';
 
 /** The scratch SQLite file the server opens; read back directly to see what was stored. */
 let databaseFile = '';
@@ -23,22 +22,6 @@ test.use({
   },
 });
 
-async function openFiles(page: Page): Promise<Locator> {
-  const item = await revealTreeItem(page, 'files', ['main', 'Tables']);
-  await item.click();
-  await item.press('Enter');
-  const view = page.getByLabel('Data of files');
-  await expect(view.getByRole('grid', { name: 'Table rows' })).toBeVisible();
-  return view;
-}
-
-function cell(view: Locator, rowNumber: string, column: string): Locator {
-  return view
-    .getByRole('row')
-    .filter({ has: view.page().getByRole('rowheader', { name: rowNumber, exact: true }) })
-    .locator(`td[data-column="${column}"]`);
-}
-
 function stored(): { kind: string; hex: string } {
   const db = new Database(databaseFile, { readonly: true });
   try {
@@ -50,8 +33,8 @@ function stored(): { kind: string; hex: string } {
 
 test('a blob cell is edited as hex: non-hex is refused in the cell, hex is applied as bytes and read back', async ({ page, strata }, testInfo) => {
   void strata;
-  const view = await openFiles(page);
-  const data = cell(view, '1', 'data');
+  const view = await openSqliteTable(page, 'files');
+  const data = tableCell(view, '1', 'data');
   await expect(data).toHaveText('\\x00ff');
   const pending = view.getByRole('region', { name: 'Pending SQL' });
   const apply = view.getByRole('button', { name: 'Apply', exact: true });
@@ -95,12 +78,12 @@ test('a blob cell is edited as hex: non-hex is refused in the cell, hex is appli
 
   // Read back from the file through a fresh load.
   await view.getByRole('button', { name: 'Refresh' }).click();
-  await expect(cell(view, '1', 'data')).toHaveText('\\xdeadbeef');
+  await expect(tableCell(view, '1', 'data')).toHaveText('\\xdeadbeef');
 });
 
 test('a filter on a blob column takes hex: anything else is refused in the bar, hex finds the row by its bytes', async ({ page, strata }) => {
   void strata;
-  const view = await openFiles(page);
+  const view = await openSqliteTable(page, 'files');
   await view.getByRole('button', { name: 'Add filter' }).click();
   await view.getByLabel('Filter 1 column').selectOption('data');
   const value = view.getByLabel('Filter 1 value');
@@ -116,5 +99,5 @@ test('a filter on a blob column takes hex: anything else is refused in the bar, 
   await expect(value).not.toHaveAttribute('aria-invalid', 'true');
   await view.getByRole('button', { name: 'Apply filter' }).click();
   await expect(view.getByRole('row')).toHaveCount(2);
-  await expect(cell(view, '1', 'name')).toHaveText('first');
+  await expect(tableCell(view, '1', 'name')).toHaveText('first');
 });

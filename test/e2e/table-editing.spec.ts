@@ -1,24 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
-import { revealTreeItem } from './app-ui';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** Opens the sample's products table as a table-data tab from the schema tree. */
-async function openProducts(page: Page): Promise<Locator> {
-  const item = await revealTreeItem(page, 'products', ['main', 'Tables']);
-  await item.click();
-  await item.press('Enter');
-  const view = page.getByLabel('Data of products');
-  await expect(view.getByRole('grid', { name: 'Table rows' })).toBeVisible();
-  return view;
-}
-
-function row(view: Locator, rowNumber: string): Locator {
-  return view.getByRole('row').filter({ has: view.page().getByRole('rowheader', { name: rowNumber, exact: true }) });
-}
-
-function cell(view: Locator, rowNumber: string, column: string): Locator {
-  return row(view, rowNumber).locator(`td[data-column="${column}"]`);
-}
+import { openSqliteTable, tableRow, tableCell } from './table-view-ui';
 
 async function editCell(target: Locator, value: string): Promise<void> {
   await target.dblclick();
@@ -30,14 +12,14 @@ async function editCell(target: Locator, value: string): Promise<void> {
 
 test('edit a cell, add a row, see the pending SQL, apply and see the data', async ({ page, strata }) => {
   void strata;
-  const view = await openProducts(page);
+  const view = await openSqliteTable(page, 'products');
   await expect(view.getByTestId('table-row-count')).toHaveText('1,000 rows');
 
-  await editCell(cell(view, '1', 'name'), 'Edited "name" it\'s');
-  await expect(cell(view, '1', 'name')).toHaveClass(/changed/);
+  await editCell(tableCell(view, '1', 'name'), 'Edited "name" it\'s');
+  await expect(tableCell(view, '1', 'name')).toHaveClass(/changed/);
 
   await view.getByRole('button', { name: 'Add row' }).click();
-  const added = row(view, '+');
+  const added = tableRow(view, '+');
   await expect(added).toHaveAttribute('data-state', 'new');
   await editCell(added.locator('td[data-column="sku"]'), 'E2E-SKU-1');
   await editCell(added.locator('td[data-column="name"]'), 'E2E product');
@@ -60,26 +42,26 @@ test('edit a cell, add a row, see the pending SQL, apply and see the data', asyn
   // The reloaded page keeps its place, at the bottom where the new row was added: back up to row 1.
   await view.getByRole('grid', { name: 'Table rows' }).hover();
   await page.mouse.wheel(0, -10_000);
-  await expect(cell(view, '1', 'name')).toHaveText('Edited "name" it\'s');
-  await expect(cell(view, '1', 'name')).not.toHaveClass(/changed/);
+  await expect(tableCell(view, '1', 'name')).toHaveText('Edited "name" it\'s');
+  await expect(tableCell(view, '1', 'name')).not.toHaveClass(/changed/);
 
   await view.getByRole('button', { name: 'Add filter' }).click();
   await view.getByLabel('Filter 1 column').selectOption('sku');
   await view.getByLabel('Filter 1 value').fill('E2E-SKU-1');
   await view.getByRole('button', { name: 'Apply filter' }).click();
   await expect(view.getByRole('row')).toHaveCount(2);
-  await expect(cell(view, '1', 'name')).toHaveText('E2E product');
-  await expect(cell(view, '1', 'category')).toHaveText('Tests');
+  await expect(tableCell(view, '1', 'name')).toHaveText('E2E product');
+  await expect(tableCell(view, '1', 'category')).toHaveText('Tests');
 });
 
 test('a failing apply shows the error, rolls back every change and keeps the pending changes', async ({ page, strata }) => {
   void strata;
-  const view = await openProducts(page);
-  const originalName = (await cell(view, '1', 'name').textContent()) ?? '';
-  const originalStock = (await cell(view, '2', 'stock').textContent()) ?? '';
+  const view = await openSqliteTable(page, 'products');
+  const originalName = (await tableCell(view, '1', 'name').textContent()) ?? '';
+  const originalStock = (await tableCell(view, '2', 'stock').textContent()) ?? '';
 
-  await editCell(cell(view, '1', 'name'), 'Should not stick');
-  await editCell(cell(view, '2', 'stock'), '-1');
+  await editCell(tableCell(view, '1', 'name'), 'Should not stick');
+  await editCell(tableCell(view, '2', 'stock'), '-1');
   await view.getByRole('button', { name: 'Apply', exact: true }).click();
 
   const failure = view.getByTestId('apply-failure');
@@ -89,12 +71,12 @@ test('a failing apply shows the error, rolls back every change and keeps the pen
   const statements = view.getByRole('region', { name: 'Pending SQL' }).getByTestId('pending-statement');
   await expect(statements).toHaveCount(2);
   await expect(statements.nth(1)).toHaveClass(/failed/);
-  await expect(cell(view, '1', 'name')).toHaveText('Should not stick');
-  await expect(cell(view, '2', 'stock')).toHaveText('-1');
+  await expect(tableCell(view, '1', 'name')).toHaveText('Should not stick');
+  await expect(tableCell(view, '2', 'stock')).toHaveText('-1');
 
   // Re-read from the database: neither change was committed.
   await view.getByRole('button', { name: 'Discard' }).click();
   await view.getByRole('button', { name: 'Refresh' }).click();
-  await expect(cell(view, '1', 'name')).toHaveText(originalName);
-  await expect(cell(view, '2', 'stock')).toHaveText(originalStock);
+  await expect(tableCell(view, '1', 'name')).toHaveText(originalName);
+  await expect(tableCell(view, '2', 'stock')).toHaveText(originalStock);
 });

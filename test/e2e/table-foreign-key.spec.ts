@@ -3,8 +3,8 @@ import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { revealTreeItem } from './app-ui';
 import { expect, test } from './fixtures';
+import { openSqliteTable, tableCell } from './table-view-ui';
 
 test.use({
   // A library whose books point at their author (one column) and whose prints point at an edition
@@ -38,24 +38,6 @@ test.use({
   },
 });
 
-/** Opens `table` from the schema tree as a table-data tab. */
-async function openTable(page: Page, table: string): Promise<Locator> {
-  const item = await revealTreeItem(page, table, ['main', 'Tables']);
-  await item.click();
-  await item.press('Enter');
-  const view = page.getByLabel(`Data of ${table}`);
-  await expect(view.getByRole('grid', { name: 'Table rows' })).toBeVisible();
-  return view;
-}
-
-function row(view: Locator, rowNumber: string): Locator {
-  return view.getByRole('row').filter({ has: view.page().getByRole('rowheader', { name: rowNumber, exact: true }) });
-}
-
-function cell(view: Locator, rowNumber: string, column: string): Locator {
-  return row(view, rowNumber).locator(`td[data-column="${column}"]`);
-}
-
 /** Follows the foreign key of the given cell and returns the view of the referenced table's new tab. */
 async function followReference(page: Page, view: Locator, target: Locator, referenced: string): Promise<Locator> {
   const button = view.getByRole('button', { name: 'Go to referenced row' });
@@ -71,17 +53,17 @@ async function followReference(page: Page, view: Locator, target: Locator, refer
 
 test('a book’s author_id opens the authors table filtered to exactly that author', async ({ page, strata }) => {
   void strata;
-  const books = await openTable(page, 'books');
-  await expect(cell(books, '3', 'title')).toHaveText('The Dispossessed');
+  const books = await openSqliteTable(page, 'books');
+  await expect(tableCell(books, '3', 'title')).toHaveText('The Dispossessed');
 
   // A column without a foreign key has nothing to follow.
-  await cell(books, '3', 'title').click();
+  await tableCell(books, '3', 'title').click();
   await expect(books.getByRole('button', { name: 'Go to referenced row' })).toBeDisabled();
 
-  const authors = await followReference(page, books, cell(books, '3', 'author_id'), 'authors');
+  const authors = await followReference(page, books, tableCell(books, '3', 'author_id'), 'authors');
   await expect(authors.getByRole('row')).toHaveCount(2);
-  await expect(cell(authors, '1', 'id')).toHaveText('37');
-  await expect(cell(authors, '1', 'name')).toHaveText('Ursula K. Le Guin');
+  await expect(tableCell(authors, '1', 'id')).toHaveText('37');
+  await expect(tableCell(authors, '1', 'name')).toHaveText('Ursula K. Le Guin');
   await expect(authors.getByLabel('Filter 1 column')).toHaveValue('id');
   await expect(authors.getByLabel('Filter 1 operator')).toHaveValue('=');
   await expect(authors.getByLabel('Filter 1 value')).toHaveValue('37');
@@ -90,23 +72,23 @@ test('a book’s author_id opens the authors table filtered to exactly that auth
 
   // The child table stays open in its own tab, unchanged.
   await page.getByRole('tab', { name: /^books/ }).click();
-  await expect(cell(books, '3', 'author_id')).toHaveText('37');
+  await expect(tableCell(books, '3', 'author_id')).toHaveText('37');
   await expect(books.getByRole('row')).toHaveCount(4);
 });
 
 test('a two-column foreign key filters the referenced table on both columns', async ({ page, strata }) => {
   void strata;
-  const prints = await openTable(page, 'prints');
-  await expect(cell(prints, '2', 'code')).toHaveText('ED-1');
-  await expect(cell(prints, '2', 'lang')).toHaveText('fr');
+  const prints = await openSqliteTable(page, 'prints');
+  await expect(tableCell(prints, '2', 'code')).toHaveText('ED-1');
+  await expect(tableCell(prints, '2', 'lang')).toHaveText('fr');
 
   // The key is followed from the column that starts it.
-  const editions = await followReference(page, prints, cell(prints, '2', 'code'), 'editions');
+  const editions = await followReference(page, prints, tableCell(prints, '2', 'code'), 'editions');
   // ED-1 also exists in English, and ED-2 in French: only (ED-1, fr) matches both columns.
   await expect(editions.getByRole('row')).toHaveCount(2);
-  await expect(cell(editions, '1', 'code')).toHaveText('ED-1');
-  await expect(cell(editions, '1', 'lang')).toHaveText('fr');
-  await expect(cell(editions, '1', 'publisher')).toHaveText('Robert Laffont');
+  await expect(tableCell(editions, '1', 'code')).toHaveText('ED-1');
+  await expect(tableCell(editions, '1', 'lang')).toHaveText('fr');
+  await expect(tableCell(editions, '1', 'publisher')).toHaveText('Robert Laffont');
   await expect(editions.getByLabel('Filter 1 column')).toHaveValue('code');
   await expect(editions.getByLabel('Filter 1 value')).toHaveValue('ED-1');
   await expect(editions.getByLabel('Filter 2 column')).toHaveValue('lang');

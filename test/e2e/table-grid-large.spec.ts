@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { createWideTable, WIDE_EXTRA_COLUMNS as EXTRA_COLUMNS, wideColumnName as columnName, wideValue } from '../support/wide-table';
-import { revealTreeItem } from './app-ui';
 import { expect, test } from './fixtures';
+import { openSqliteTable, tableRow, tableCell } from './table-view-ui';
 
 const MEGABYTE = 1024 * 1024;
 /** 1 MiB of text that is not one repeated letter, with marks at both ends. */
@@ -31,23 +31,6 @@ test.use({
   },
 });
 
-async function openTable(page: Page, table: string): Promise<Locator> {
-  const item = await revealTreeItem(page, table, ['main', 'Tables']);
-  await item.click();
-  await item.press('Enter');
-  const view = page.getByLabel(`Data of ${table}`);
-  await expect(view.getByRole('grid', { name: 'Table rows' })).toBeVisible();
-  return view;
-}
-
-function row(view: Locator, rowNumber: string): Locator {
-  return view.getByRole('row').filter({ has: view.page().getByRole('rowheader', { name: rowNumber, exact: true }) });
-}
-
-function cell(view: Locator, rowNumber: string, column: string): Locator {
-  return row(view, rowNumber).locator(`td[data-column="${column}"]`);
-}
-
 /** The row drawn at the middle of the grid's viewport: the number in its gutter, and its id and c01 cells as shown. */
 function rowAtMiddle(grid: Locator): Promise<{ number: number; id: string; c01: string } | null> {
   return grid.evaluate((element) => {
@@ -64,18 +47,18 @@ function rowAtMiddle(grid: Locator): Promise<{ number: number; id: string; c01: 
 
 test('5,000 rows a page scroll to the middle and to the last row, which show their exact values', async ({ page, strata }) => {
   void strata;
-  const view = await openTable(page, 'wide');
+  const view = await openSqliteTable(page, 'wide');
   const grid = view.getByRole('grid', { name: 'Table rows' });
   await expect(view.getByText('Rows 1–100')).toBeVisible();
   // Only the rows and columns on screen exist.
   expect(await grid.getByRole('row').count()).toBeLessThan(60);
-  expect(await row(view, '1').locator('td').count()).toBeLessThan(EXTRA_COLUMNS + 1);
+  expect(await tableRow(view, '1').locator('td').count()).toBeLessThan(EXTRA_COLUMNS + 1);
 
   const pageSize = view.getByLabel('Rows per page');
   await expect(pageSize).toHaveValue('100');
   await pageSize.selectOption('5000');
   await expect(view.getByText('Rows 1–5,000')).toBeVisible();
-  await expect(cell(view, '1', 'c01')).toHaveText(wideValue(1, 1));
+  await expect(tableCell(view, '1', 'c01')).toHaveText(wideValue(1, 1));
 
   // Scrolled by the mouse wheel to the middle of the page, the row drawn there is that row, with its exact values.
   await grid.hover();
@@ -91,33 +74,33 @@ test('5,000 rows a page scroll to the middle and to the last row, which show the
   // Ctrl+End goes to the last row's last column; every value there is exact.
   await grid.getByRole('gridcell').first().click();
   await page.keyboard.press('ControlOrMeta+End');
-  await expect(cell(view, '5000', columnName(EXTRA_COLUMNS))).toHaveText(wideValue(5000, EXTRA_COLUMNS));
-  await expect(cell(view, '5000', columnName(EXTRA_COLUMNS))).toHaveClass(/active/);
+  await expect(tableCell(view, '5000', columnName(EXTRA_COLUMNS))).toHaveText(wideValue(5000, EXTRA_COLUMNS));
+  await expect(tableCell(view, '5000', columnName(EXTRA_COLUMNS))).toHaveClass(/active/);
   await page.keyboard.press('Home');
-  await expect(cell(view, '5000', 'id')).toHaveText('5000');
-  await expect(cell(view, '5000', 'c01')).toHaveText(wideValue(5000, 1));
-  await expect(cell(view, '5000', 'c02')).toHaveText(wideValue(5000, 2));
-  await expect(row(view, '5001')).toHaveCount(0);
+  await expect(tableCell(view, '5000', 'id')).toHaveText('5000');
+  await expect(tableCell(view, '5000', 'c01')).toHaveText(wideValue(5000, 1));
+  await expect(tableCell(view, '5000', 'c02')).toHaveText(wideValue(5000, 2));
+  await expect(tableRow(view, '5001')).toHaveCount(0);
   await expect(grid).toHaveAttribute('aria-rowcount', '5001');
 
   await view.getByRole('button', { name: 'Next page' }).click();
   await expect(view.getByText('Rows 5,001–5,200')).toBeVisible();
-  await expect(cell(view, '5001', 'c01')).toHaveText(wideValue(5001, 1));
+  await expect(tableCell(view, '5001', 'c01')).toHaveText(wideValue(5001, 1));
 
   // The choice is remembered for the session: another table opens with it.
-  const big = await openTable(page, 'big');
+  const big = await openSqliteTable(page, 'big');
   await expect(big.getByLabel('Rows per page')).toHaveValue('5000');
 });
 
 test('a 1 MB value shows a bounded cell, opens whole in the editor and is never written back shortened', async ({ page, strata }) => {
   void strata;
-  const view = await openTable(page, 'big');
-  const note = cell(view, '1', 'note');
+  const view = await openSqliteTable(page, 'big');
+  const note = tableCell(view, '1', 'note');
   const shown = (await note.textContent()) ?? '';
   expect(shown.length).toBeLessThanOrEqual(301);
   expect(shown.startsWith('START:')).toBe(true);
   expect(shown.endsWith('…')).toBe(true);
-  const data = cell(view, '1', 'data');
+  const data = tableCell(view, '1', 'data');
   expect(((await data.textContent()) ?? '').length).toBeLessThanOrEqual(301);
   await expect(data).toHaveText(/^\\x[0-9a-f]+…$/);
 
@@ -151,7 +134,7 @@ test('a 1 MB value shows a bounded cell, opens whole in the editor and is never 
   await expect(statement).toContainText('(1,048,577 characters)');
   await expect(statement).toContainText('(1,048,576 characters)');
   expect(((await statement.textContent()) ?? '').length).toBeLessThan(5000);
-  const blob = cell(view, '1', 'data');
+  const blob = tableCell(view, '1', 'data');
   await blob.dblclick();
   const blobEditor = page.getByRole('dialog', { name: 'Edit data · row 1' });
   const hex = blobEditor.getByRole('textbox', { name: 'Value of data' });
