@@ -82,7 +82,7 @@ test('a two-column foreign key filters the referenced table on both columns', as
   await expect(tableCell(prints, '2', 'code')).toHaveText('ED-1');
   await expect(tableCell(prints, '2', 'lang')).toHaveText('fr');
 
-  // The key is followed from the column that starts it.
+  // Followed from the column that starts the key.
   const editions = await followReference(page, prints, tableCell(prints, '2', 'code'), 'editions');
   // ED-1 also exists in English, and ED-2 in French: only (ED-1, fr) matches both columns.
   await expect(editions.getByRole('row')).toHaveCount(2);
@@ -93,4 +93,13 @@ test('a two-column foreign key filters the referenced table on both columns', as
   await expect(editions.getByLabel('Filter 1 value')).toHaveValue('ED-1');
   await expect(editions.getByLabel('Filter 2 column')).toHaveValue('lang');
   await expect(editions.getByLabel('Filter 2 value')).toHaveValue('fr');
+
+  // Any column of the key follows the whole key.
+  await page.getByRole('button', { name: 'Close editions' }).click();
+  await page.getByRole('tab', { name: /^prints/ }).click();
+  await tableCell(prints, '1', 'copies').click();
+  const fromLang = await followReference(page, prints, tableCell(prints, '1', 'lang'), 'editions');
+  await expect(fromLang.getByRole('row')).toHaveCount(2);
+  await expect(tableCell(fromLang, '1', 'code')).toHaveText('ED-2');
+  await expect(tableCell(fromLang, '1', 'publisher')).toHaveText('Le Livre de Poche');
 });

@@ -66,13 +66,13 @@ export function tableShape(engine: SqlEngine, detail: TableDetail, name: string[
   const keyColumns = detail.kind === 'table' ? rowKey(detail) : [];
   const inKey = new Set(keyColumns);
   const references = new Map<string, ColumnReference>();
+  // Every column of a foreign key leads to the referenced row; a column in several keys follows the first.
   for (const foreignKey of detail.foreignKeys) {
-    const first = foreignKey.columns[0];
-    if (first === undefined || references.has(first)) continue;
-    references.set(first, {
+    const reference: ColumnReference = {
       tablePath: referencePath(engine, detail.path, foreignKey.referencedSchema, foreignKey.referencedTable),
       columns: foreignKey.columns.map((from, index) => ({ from, to: foreignKey.referencedColumns[index] ?? from })),
-    });
+    };
+    for (const column of foreignKey.columns) if (!references.has(column)) references.set(column, reference);
   }
   const columns: TableColumn[] = detail.columns.map((column) => {
     const shaped: TableColumn = {
