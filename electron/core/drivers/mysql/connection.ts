@@ -3,7 +3,8 @@ import { findPlaceholders } from '../../../../shared/sql/parameters';
 import { reportAppQuery, type AppQueryReporter } from '../../activity/app-query-report';
 import { CoreError } from '../../errors';
 import type { ResultSink, SqlConnection, SqlParam, StatementSummary } from '../types';
-import { cancelledError, closedError, toCoreError, type ErrorContext } from './error-mapping';
+import { closedDriverError } from '../handed-out-sessions';
+import { cancelledError, toCoreError, type ErrorContext } from './error-mapping';
 import { queryOn, resetSession } from './pool-calls';
 import { commandTag } from './statement-command';
 import { SinkFailure, StatementRun, type StatementOutcome } from './statement-run';
@@ -52,7 +53,7 @@ export class MysqlConnection implements SqlConnection {
     if (this.released) throw new CoreError('INTERNAL', 'This MySQL session was already released.');
     if (this.running) throw new CoreError('INTERNAL', 'This MySQL session is already running a statement.');
     if (signal.aborted) throw cancelledError();
-    if (this.discard) throw closedError();
+    if (this.discard) throw closedDriverError();
     const text = params.length > 0 ? withValues(sql, params) : sql;
     this.used = true;
 
@@ -120,7 +121,7 @@ export class MysqlConnection implements SqlConnection {
 
   private closeSocket(): void {
     this.discard = true;
-    this.running?.forceClose(closedError());
+    this.running?.forceClose(closedDriverError());
     this.connection.destroy();
   }
 

@@ -1,6 +1,7 @@
 import mysql, { type Pool, type PoolConnection } from 'mysql2';
 import type { AppQueryPurpose } from '../../../../shared/model/activity';
 import { reportAppQuery } from '../../activity/app-query-report';
+import { closedDriverError, HandedOutSessions, readRetryingOnce } from '../handed-out-sessions';
 import { caFileOf } from '../tls/ca-file';
 import type { DriverConfig, Introspector, ServerInfo, SqlConnection, SqlDriver } from '../types';
 import { killQuery } from './cancel';
@@ -8,7 +9,7 @@ import { PING_QUERY, VERSION_QUERY } from './catalog-queries';
 import { catalogSupport } from './catalog-support';
 import { connectionOptions, connectTimeoutMs, poolOptions, profileDatabase, serverAddress } from './client-config';
 import { MysqlConnection } from './connection';
-import { closedError, toCoreError, type ErrorContext } from './error-mapping';
+import { toCoreError, type ErrorContext } from './error-mapping';
 import { MysqlIntrospector } from './introspector';
 import { executeOn, queryOn, takeConnection } from './pool-calls';
 import { displayVersion, flavorOf, sessionSettings, type ServerFlavor } from './server-flavor';
@@ -22,8 +23,7 @@ export class MysqlDriver implements SqlDriver {
   /** Sessions that carry the profile's settings; new and freshly reset ones do not yet. */
   private readonly prepared = new WeakSet<PoolConnection>();
   private readonly broken = new WeakSet<PoolConnection>();
-  private readonly sessions = new Set<MysqlConnection>();
-  private destroyed = false;
+  private readonly sessions = new HandedOutSessions<MysqlConnection>();
 
   constructor(private readonly config: DriverConfig) {}
 
@@ -64,22 +64,14 @@ export class MysqlDriver implements SqlDriver {
       isBroken: (candidate) => this.broken.has(candidate),
       killQuery: (threadId) => killQuery(connectionOptions(this.config), threadId, this.config.onAppQuery),
       applySettings: (candidate) => this.applySettings(candidate),
-      onReleased: (released) => this.sessions.delete(released),
+      onReleased: (released) => this.sessions.forget(released),
       onAppQuery: this.config.onAppQuery,
     });
-    if (this.destroyed) {
-      await session.release();
-      throw closedError();
-    }
-    this.sessions.add(session);
-    return session;
+    return this.sessions.admit(session);
   }
 
   async destroy(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    for (const session of this.sessions) session.terminate();
-    await Promise.all([...this.sessions].map((session) => session.release()));
+    if (!(await this.sessions.close())) return;
     const pool = this.pool;
     this.pool = null;
     if (pool) await new Promise<void>((resolve) => pool.end(() => resolve()));
@@ -103,7 +95,7 @@ export class MysqlDriver implements SqlDriver {
   }
 
   private openPool(): Pool {
-    if (this.destroyed) throw closedError();
+    if (this.sessions.closed) throw closedDriverError();
     if (!this.pool) {
       const pool = mysql.createPool(poolOptions(this.config));
       // A session whose socket fails emits 'error'; unheard, it would end the process.
@@ -134,17 +126,7 @@ export class MysqlDriver implements SqlDriver {
         else connection.release();
       }
     };
-    try {
-      return await send();
-    } catch (first) {
-      const error = toCoreError(first, context);
-      if (error.code !== 'CONNECTION' || this.destroyed) throw error;
-      try {
-        return await send();
-      } catch (second) {
-        throw toCoreError(second, context);
-      }
-    }
+    return readRetryingOnce(send, (error) => toCoreError(error, context), () => this.sessions.closed);
   }
 
   private errorContext(): ErrorContext {

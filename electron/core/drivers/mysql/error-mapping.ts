@@ -1,5 +1,6 @@
 import type { SslMode } from '../../../../shared/model/connection';
 import { CoreError } from '../../errors';
+import { closedDriverError } from '../handed-out-sessions';
 import { hostMismatchError, untrustedCertificateError } from '../tls/certificate-errors';
 import type { ServerAddress } from './client-config';
 import { syntaxErrorPosition } from './error-position';
@@ -75,10 +76,6 @@ export function toCoreError(error: unknown, context: ErrorContext): CoreError {
 
 export function cancelledError(): CoreError {
   return new CoreError('CANCELLED', 'The query was cancelled.');
-}
-
-export function closedError(): CoreError {
-  return new CoreError('CONNECTION', 'The connection was closed. Open it again.');
 }
 
 export function formatDuration(ms: number): string {
@@ -197,7 +194,7 @@ function fromClientError(error: Mysql2Error, context: ErrorContext): CoreError {
   if (code === 'HANDSHAKE_SSL_ERROR' || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return fromTlsError(error, context);
   if (DROPPED_CODES.has(code)) return connectionLost(code === 'PROTOCOL_CONNECTION_LOST' ? 'connection lost' : code);
   if (CLOSED_STATE_MESSAGES.includes(error.message)) return connectionLost('connection lost');
-  if (error.message === 'Pool is closed.') return closedError();
+  if (error.message === 'Pool is closed.') return closedDriverError();
   if (code === 'AUTH_SWITCH_PLUGIN_ERROR' || code === 'MYSQL_CLEAR_PASSWORD_NOT_ENABLED') {
     return new CoreError('AUTH', `The server asks for an authentication method Strata cannot use for user "${context.address.user}" (${error.message}).`);
   }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { AppQueryPurpose } from '../../../../shared/model/activity';
 import { reportAppQuery } from '../../activity/app-query-report';
-import { CoreError } from '../../errors';
+import { closedDriverError, HandedOutSessions, readRetryingOnce } from '../handed-out-sessions';
 import { caFileOf } from '../tls/ca-file';
 import type { DriverConfig, Introspector, ServerInfo, SqlConnection, SqlDriver } from '../types';
 import { cancelBackend } from './cancel';
@@ -18,8 +18,7 @@ export class PostgresDriver implements SqlDriver {
   readonly kind = 'sql';
   private readonly pools: DatabasePools;
   private readonly types: TypeRegistry;
-  private readonly sessions = new Set<PostgresConnection>();
-  private destroyed = false;
+  private readonly sessions = new HandedOutSessions<PostgresConnection>();
 
   constructor(private readonly config: DriverConfig) {
     this.pools = new DatabasePools((database) => poolConfig(config, database), primaryDatabase(config));
@@ -56,43 +55,25 @@ export class PostgresDriver implements SqlDriver {
       isBroken: (candidate) => this.pools.isBroken(candidate),
       cancelBackend: (pid) => cancelBackend(pool, poolConfig(this.config, database), pid, this.config.onAppQuery),
       onAppQuery: this.config.onAppQuery,
-      onReleased: (released) => this.sessions.delete(released),
+      onReleased: (released) => this.sessions.forget(released),
     });
-    if (this.destroyed) {
-      await session.release();
-      throw closedError();
-    }
-    this.sessions.add(session);
-    return session;
+    return this.sessions.admit(session);
   }
 
   async destroy(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    for (const session of this.sessions) session.terminate();
-    await Promise.all([...this.sessions].map((session) => session.release()));
+    if (!(await this.sessions.close())) return;
     await this.pools.closeAll();
   }
 
   /** A catalog read. A pooled client whose server went away is retried once on a fresh one. */
   private async read<Row>(purpose: AppQueryPurpose, database: string, sql: string, params: unknown[] = []): Promise<Row[]> {
-    if (this.destroyed) throw closedError();
+    if (this.sessions.closed) throw closedDriverError();
     const context = this.errorContext(database);
     const send = async () => {
       const pool = this.pools.get(database);
       return reportAppQuery(this.config.onAppQuery, purpose, sql, async () => (await pool.query(sql, params)).rows as Row[], (rows) => rows.length);
     };
-    try {
-      return await send();
-    } catch (first) {
-      const error = toCoreError(first, context);
-      if (error.code !== 'CONNECTION' || this.destroyed) throw error;
-      try {
-        return await send();
-      } catch (second) {
-        throw toCoreError(second, context);
-      }
-    }
+    return readRetryingOnce(send, (error) => toCoreError(error, context), () => this.sessions.closed);
   }
 
   private errorContext(database: string): ErrorContext {
@@ -106,8 +87,4 @@ export class PostgresDriver implements SqlDriver {
       statementTimeoutMs: profile.statementTimeoutMs,
     };
   }
-}
-
-function closedError(): CoreError {
-  return new CoreError('CONNECTION', 'The connection was closed. Open it again.');
 }
