@@ -1,21 +1,6 @@
-import pg from 'pg';
 import { connectionListItem, createConnectionInDialog, runInEditor, statusBar } from './app-ui';
 import { expect, test } from './fixtures';
-
-/** Backends on the server that are running a statement containing `marker` right now. */
-async function activeBackends(marker: string): Promise<number> {
-  const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
-  await client.connect();
-  try {
-    const result = await client.query<{ count: string }>(
-      "SELECT count(*) AS count FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()",
-      [marker],
-    );
-    return Number(result.rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+import { activeBackends } from './postgres-activity';
 
 test('a running pg_sleep is cancelled from the UI (button, then Esc) and gone from the server', async ({ page, strata }) => {
   void strata;

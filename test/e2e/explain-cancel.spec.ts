@@ -1,22 +1,7 @@
 import type { Page } from '@playwright/test';
-import pg from 'pg';
 import { connectionListItem, createConnectionInDialog, gridCell, runInEditor, statusBar } from './app-ui';
 import { expect, test } from './fixtures';
-
-/** Backends on the server that are running a statement containing `marker` right now. */
-async function activeBackends(marker: string): Promise<number> {
-  const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
-  await client.connect();
-  try {
-    const result = await client.query<{ count: string }>(
-      "SELECT count(*) AS count FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()",
-      [marker],
-    );
-    return Number(result.rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+import { activeBackends } from './postgres-activity';
 
 /** Replaces the editor's text with `sql` without running it. */
 async function writeInEditor(page: Page, sql: string): Promise<void> {

@@ -4,7 +4,7 @@ import { qualifiedName, quoteIdentifier } from '../../../shared/sql/quote';
 import { ownNameParts, tableNameParts, type ObjectAddress } from './object-address';
 
 /** The kinds the tree offers to drop; databases, schemas, columns and roles are never dropped from here. */
-const DROPPABLE_KINDS: readonly SchemaNodeKind[] = [
+export const DROPPABLE_KINDS: readonly SchemaNodeKind[] = [
   'table',
   'view',
   'materialized-view',

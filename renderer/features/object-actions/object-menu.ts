@@ -4,26 +4,11 @@ import type { SchemaNodeKind } from '../../../shared/model/schema';
 import { qualifiedName, quoteIdentifier } from '../../../shared/sql/quote';
 import type { TemplateKind } from '../../../shared/sql/templates';
 import type { MenuEntry } from '../../ui/Menu';
-import { isDroppable, kindWord } from './drop-statement';
+import { DROPPABLE_KINDS, isDroppable, kindWord } from './drop-statement';
 import { ownNameParts, type ObjectAddress } from './object-address';
 
-/** Kinds whose CREATE statement "Show DDL" asks the driver for. */
-const DDL_KINDS: readonly SchemaNodeKind[] = [
-  'table',
-  'view',
-  'materialized-view',
-  'index',
-  'trigger',
-  'sequence',
-  'function',
-  'procedure',
-  'type',
-  'constraint',
-  'foreign-key',
-  'policy',
-  'extension',
-  'event',
-];
+/** Kinds whose CREATE statement "Show DDL" asks the driver for: the objects the tree can also drop. */
+const DDL_KINDS = DROPPABLE_KINDS;
 
 const TEMPLATE_KINDS: Readonly<Partial<Record<SchemaNodeKind, readonly TemplateKind[]>>> = {
   table: ['select', 'insert', 'update', 'delete'],
